@@ -1,0 +1,174 @@
+"""Format references in an AMA-like style, with evidence type and links, once per entry.
+
+Why: mkdocs-bibtex without pandoc uses pybtex's "plain" style, which is not a
+medical style, leaks LaTeX (`\\url`, braces) and re-formats every citation on
+every page. We keep the plugin for parsing `[@key]` and numbering footnotes, and
+replace only its reference text:
+
+* AMA (JAMA, 11th ed.) because it is the style most medical readers know, it is
+  numeric (a superscript does not interrupt a sentence) and it ends with the DOI.
+  Departures: full journal names (lay readers do not know NLM abbreviations) and
+  titles kept in the case the bibliography gives them.
+* Every field is LaTeX-decoded by pybtex and then HTML-escaped, so markup in a
+  field (a `<script>` in a title) is shown as text, never run.
+* Output is cached per key: formatting cost grows with entries, not citations.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from mkdocs.plugins import event_priority
+from pybtex.richtext import Text
+
+EVIDENCE_LABELS = {
+    "guideline": "Guideline or consensus statement",
+    "systematic-review": "Systematic review or meta-analysis",
+    "rct": "Randomised controlled trial",
+    "observational": "Human observational study",
+    "human-experimental": "Human experimental study",
+    "animal": "Animal study",
+    "in-vitro": "Cell or tissue (in vitro) study",
+    "narrative-review": "Narrative review",
+    "textbook": "Textbook",
+    "regulatory": "Regulatory or company document",
+    "book": "Book (not peer reviewed)",
+}
+MAX_AUTHORS = 6  # AMA: list all up to six; otherwise the first three and "et al"
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+# Characters that Markdown would read as syntax inside a footnote definition.
+MARKDOWN_SPECIALS = {"*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;"}
+
+
+def plain(latex: str) -> str:
+    """LaTeX field value -> plain text (accents decoded, braces and $ removed)."""
+    text = Text.from_latex(str(latex)).render_as("text")
+    return " ".join(text.split())
+
+
+def esc(text: str) -> str:
+    """Plain text -> HTML that Markdown passes through untouched."""
+    escaped = html.escape(text, quote=True)
+    return "".join(MARKDOWN_SPECIALS.get(ch, ch) for ch in escaped)
+
+
+def person_name(person) -> str:
+    last = plain(" ".join(person.prelast_names + person.last_names))
+    initials = "".join(
+        part[0]
+        for name in person.first_names + person.middle_names
+        for part in re.split(r"[\s.\-]+", plain(name))
+        if part
+    )
+    lineage = plain(" ".join(person.lineage_names)).rstrip(".")
+    return " ".join(p for p in (last, initials, lineage) if p)
+
+
+def names(persons) -> str:
+    listed = [p for p in persons if plain(" ".join(p.last_names)) != "others"]
+    truncated = len(listed) < len(persons) or len(listed) > MAX_AUTHORS
+    if len(listed) > MAX_AUTHORS:
+        listed = listed[:3]
+    text = ", ".join(person_name(p) for p in listed)
+    return f"{text}, et al" if truncated else text
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def link(href: str, label: str) -> str:
+    return f'<a href="{esc(href)}">{esc(label)}</a>'
+
+
+def identifiers(fields) -> list[str]:
+    out = []
+    if "doi" in fields:
+        doi = plain(fields["doi"])
+        out.append("doi:" + link(f"https://doi.org/{doi}", doi))
+    if "pmid" in fields:
+        pmid = plain(fields["pmid"])
+        out.append("PMID: " + link(f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/", pmid))
+    if "pmcid" in fields:
+        pmcid = plain(fields["pmcid"])
+        out.append("PMCID: " + link(f"https://www.ncbi.nlm.nih.gov/pmc/articles/{pmcid}/", pmcid))
+    if "url" in fields and "doi" not in fields:
+        url = plain(fields["url"])
+        out.append(link(url, url))
+    return out
+
+
+def evidence_badge(fields) -> str:
+    kind = plain(fields.get("evidence", ""))
+    label = EVIDENCE_LABELS.get(kind)
+    if label is None:
+        return ""
+    return f' <span class="evidence-badge" data-evidence="{esc(kind)}">{esc(label)}</span>'
+
+
+def format_entry(entry) -> str:
+    """One bibliography entry as an HTML fragment (safe to place in Markdown)."""
+    f = entry.fields
+    parts = []
+    authors = entry.persons.get("author") or entry.persons.get("editor")
+    if authors:
+        suffix = ", eds" if "author" not in entry.persons else ""
+        parts.append(esc(sentence(names(authors) + suffix)))
+    title = plain(f.get("title", ""))
+    year = plain(f.get("year", ""))
+    if entry.type == "article":
+        parts.append(esc(sentence(title)))
+        journal = f"<i>{esc(plain(f.get('journal', '')))}</i>."
+        issue = year
+        if "volume" in f:
+            issue += f";{plain(f['volume'])}"
+            if "number" in f:
+                issue += f"({plain(f['number'])})"
+        if "pages" in f:
+            issue += f":{plain(f['pages'])}"
+        parts.append(f"{journal} {esc(issue)}.")
+    elif entry.type in ("book", "incollection"):
+        parts.append(f"<i>{esc(sentence(title))}</i>")
+        if "edition" in f:
+            parts.append(esc(f"{plain(f['edition'])} ed."))
+        if "author" in entry.persons and "editor" in entry.persons:
+            parts.append(esc(sentence(f"Edited by {names(entry.persons['editor'])}")))
+        publisher = plain(f.get("publisher", ""))
+        parts.append(esc(f"{publisher}; {year}." if publisher else f"{year}."))
+    else:  # misc: regulatory documents, labels, press releases
+        parts.append(esc(sentence(title)))
+        if "howpublished" in f:
+            parts.append(esc(sentence(plain(f["howpublished"]))))
+        if year:
+            month = plain(f.get("month", ""))[:3].lower()
+            when = f"{month.capitalize()} {year}" if month in MONTHS else year
+            parts.append(esc(f"Published {when}."))
+    ids = identifiers(f)
+    text = " ".join(parts)
+    if ids:
+        text += " " + ". ".join(ids) + "."
+    return text + evidence_badge(f)
+
+
+class CachedFormatter:
+    """Stands in for SimpleRegistry.reference_text: formats each entry once."""
+
+    def __init__(self, registry):
+        self.registry = registry
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, citation) -> str:
+        key = citation.key
+        if key not in self.cache:
+            self.cache[key] = format_entry(self.registry.bib_data.entries[key])
+        return self.cache[key]
+
+
+@event_priority(-100)  # after mkdocs-bibtex has loaded the bibliography
+def on_config(config):
+    bibtex = config.plugins.get("bibtex")
+    if bibtex is not None and bibtex.registry is not None:
+        bibtex.registry.reference_text = CachedFormatter(bibtex.registry)
+    return config
