@@ -8,6 +8,7 @@ PluginError that names the file, the line and the problem.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from mkdocs.plugins import event_priority
 from pybtex.database import BibliographyDataError, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
-ENTRY_START = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
+ENTRY_START = re.compile(r"^[ \t]*@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 
 
 def entry_lines(text: str) -> dict[str, list[int]]:
@@ -57,5 +58,6 @@ def on_config(config):
     if path is not None:
         if not path.is_file():
             raise PluginError(f"{path}: bibliography file not found")
-        check_bib_text(path.read_text(encoding="utf-8"), str(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path))
+        shown = os.path.relpath(path, Path(config.config_file_path).parent)
+        check_bib_text(path.read_text(encoding="utf-8"), shown if not shown.startswith("..") else str(path))
     return config
