@@ -1,0 +1,136 @@
+"""Render the full bibliography page from bib/, grouped by evidence type, with "cited on" backlinks.
+
+Why: mkdocs-bibtex's `\\full_bibliography` depends on page order and leaves dead
+back-links. This hook writes the list itself, from the same formatter the pages
+use, and, once every page's HTML exists, adds links back to each page and
+section that cites an entry. It also publishes bib/references.bib for download.
+
+The page opts in with the marker `<!-- full-bibliography -->`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+from mkdocs_bibtex.citation import Citation
+
+MARKER = "<!-- full-bibliography -->"
+DOWNLOAD_URI = "references/references.bib"
+# Group order on the page: strongest kinds of evidence for clinical claims first.
+GROUPS = [
+    ("guideline", "Guidelines and consensus statements"),
+    ("systematic-review", "Systematic reviews and meta-analyses"),
+    ("rct", "Randomised controlled trials"),
+    ("observational", "Human observational studies"),
+    ("human-experimental", "Human experimental studies"),
+    ("narrative-review", "Narrative reviews"),
+    ("animal", "Animal studies"),
+    ("in-vitro", "Cell and tissue (in vitro) studies"),
+    ("regulatory", "Regulatory and company documents"),
+    ("textbook", "Textbooks"),
+    ("book", "Books"),
+]
+
+# key -> list of (page url, page title, section id, section title), filled as pages render
+citations_by_key: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+
+
+def sort_key(entry) -> tuple:
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    first = " ".join(persons[0].last_names) if persons else entry.fields.get("title", "")
+    return (first.strip("{}").lower(), entry.fields.get("year", ""))
+
+
+def render_list(entries: dict, format_reference) -> str:
+    """Markdown for the whole bibliography: one section per evidence type, one item per entry."""
+    grouped = defaultdict(list)
+    for key, entry in entries.items():
+        grouped[entry.fields.get("evidence", "")].append((key, entry))
+    out = []
+    for kind, heading in GROUPS:
+        items = sorted(grouped.pop(kind, []), key=lambda item: sort_key(item[1]))
+        if not items:
+            continue
+        out.append(f"## {heading} {{ #{kind} }}\n")
+        out.append('<ol class="bibliography">')
+        for key, _entry in items:
+            out.append(f'<li id="ref-{key}">{format_reference(Citation(key=key))}<!-- cited-on:{key} --></li>')
+        out.append("</ol>\n")
+    if grouped:  # an evidence type nobody declared must not vanish silently
+        raise ValueError(f"entries with an unknown evidence type: {sorted(k for v in grouped.values() for k, _ in v)}")
+    return "\n".join(out)
+
+
+def sections_citing(html: str) -> list[tuple[str, str, str]]:
+    """(key, section id, section title) for each citation marker in a page's HTML, in order."""
+    soup = BeautifulSoup(html, "html.parser")
+    section = ("", "")
+    found = []
+    for element in soup.find_all(["h1", "h2", "h3", "a"]):
+        if element.name in ("h1", "h2", "h3"):
+            title = element.get_text(" ", strip=True).rstrip("¶").strip()
+            section = (element.get("id", ""), title)
+        elif "footnote-ref" in (element.get("class") or []) and element.get("href", "").startswith("#fn:"):
+            found.append((element["href"][4:], *section))
+    return found
+
+
+def backlinks_html(key: str, here_url: str) -> str:
+    """ "Cited on: Page (Section, Section); Page (Section)" with links relative to the bibliography page."""
+    pages: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for url, page_title, section_id, section_title in citations_by_key.get(key, []):
+        title, sections = pages.setdefault(url, (page_title, []))
+        if section_id and (section_id, section_title) not in sections and section_title != page_title:
+            sections.append((section_id, section_title))
+    if not pages:
+        return ""
+    items = []
+    for url, (title, sections) in pages.items():
+        href = get_relative_url(url, here_url)
+        item = f'<a href="{href}">{html.escape(title)}</a>'
+        if sections:
+            item += " (" + ", ".join(f'<a href="{href}#{sid}">{html.escape(st)}</a>' for sid, st in sections) + ")"
+        items.append(item)
+    return '<br><span class="cited-on">Cited on: ' + "; ".join(items) + "</span>"
+
+
+def on_config(config):
+    citations_by_key.clear()  # `mkdocs serve` rebuilds in the same process
+    return config
+
+
+def on_files(files, config):
+    bib = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
+    files.append(File.generated(config, DOWNLOAD_URI, abs_src_path=str(bib)))
+    return files
+
+
+@event_priority(-100)  # after mkdocs-bibtex: the marker page gets the whole list
+def on_page_markdown(markdown, page, config, files):
+    if MARKER not in markdown:
+        return markdown
+    registry = config.plugins["bibtex"].registry
+    return markdown.replace(MARKER, render_list(registry.bib_data.entries, registry.reference_text))
+
+
+def on_page_content(html, page, config, files):
+    known = config.plugins["bibtex"].registry.bib_data.entries
+    for key, section_id, section_title in sections_citing(html):
+        if key in known:
+            citations_by_key[key].append((page.url, page.title, section_id, section_title))
+    return html
+
+
+@event_priority(100)  # before the search plugin indexes the page
+def on_page_context(context, page, config, nav):
+    if 'id="ref-' not in (page.content or ""):
+        return context
+    for key in config.plugins["bibtex"].registry.bib_data.entries:
+        page.content = page.content.replace(f"<!-- cited-on:{key} -->", backlinks_html(key, page.url))
+    return context
