@@ -1,0 +1,174 @@
+"""Drive Material's search box in Chromium and read what a reader sees.
+
+Shared by tests/browser/test_search.py (relevance suite) and scripts/bench_search.py
+(latency figures), so that the benchmark measures exactly what the test exercises.
+
+How "results for this query are shown" is detected: an init script wraps the page's
+`Worker` constructor and counts the QUERY messages Material posts to its search worker
+and the RESULT messages it gets back. Once every query has had its result and the
+result has been rendered (a zero-delay timer after Material's own message handler),
+the list on screen belongs to the last query typed. The wrapper only observes; the
+search itself is Material's, unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SEARCH_INPUT = "input.md-search__input"  # the desktop search box
+RESULT_ITEM = "li.md-search-result__item"
+
+# Message types of Material's search worker (SearchMessageType: SETUP, READY, QUERY, RESULT).
+OBSERVER = """
+(() => {
+  const state = window.__search = {ready: false, queries: 0, results: 0, rendered: 0,
+                                   lastQuery: null, lastKeyAt: 0, renderedAt: 0};
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", ev => {
+        const type = ev.data && ev.data.type;
+        if (type === 1) state.ready = true;
+        if (type === 3) {
+          const n = ++state.results;
+          // Runs after Material's own handler has rendered the list.
+          setTimeout(() => { state.rendered = n; state.renderedAt = performance.now(); }, 0);
+        }
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { state.queries += 1; state.lastQuery = message.data; }
+      return super.postMessage(message, ...rest);
+    }
+  };
+  document.addEventListener("keyup", ev => {
+    if (ev.target && ev.target.matches && ev.target.matches("input.md-search__input"))
+      state.lastKeyAt = performance.now();
+  }, true);
+})();
+"""
+
+READ_RESULTS = """
+() => Array.from(document.querySelectorAll("li.md-search-result__item")).map(li => {
+  const links = Array.from(li.querySelectorAll("a.md-search-result__link"));
+  return {
+    href: links.length ? links[0].href : "",
+    title: (li.querySelector("h1") || {textContent: ""}).textContent.trim(),
+    sections: links.slice(1).map(a => ({
+      href: a.href,
+      title: (a.querySelector("h2") || {textContent: ""}).textContent.trim(),
+    })),
+  };
+})
+"""
+
+
+@dataclass
+class Result:
+    """One entry of the result list: a page, with the sections that matched."""
+
+    path: str  # URL path relative to the site root, such as "mechanisms/estradiol/"
+    title: str
+    href: str
+    sections: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    query: str
+    results: list[Result]
+    latency_ms: float  # last keyup -> result list rendered
+    meta: str  # Material's "N matching documents" line
+
+
+def site_path(href: str, base_url: str) -> str:
+    """'http://127.0.0.1:8000/mechanisms/estradiol/?h=x#s' -> 'mechanisms/estradiol/'."""
+    path = urlsplit(href).path
+    base = urlsplit(base_url).path
+    return path[len(base) :] if path.startswith(base) else path.lstrip("/")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a built site from a thread on 127.0.0.1 and an OS-chosen port; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch_chromium(playwright):
+    """Debian's chromium, headless, without any background traffic (never a downloaded browser)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+class SearchBox:
+    """One browser page kept open for every query: type, wait for the results, read them."""
+
+    def __init__(self, page, base_url: str, timeout_ms: float = 10_000):
+        self.page = page
+        self.base_url = base_url
+        self.timeout_ms = timeout_ms
+        page.add_init_script(OBSERVER)
+        page.goto(base_url)
+        page.wait_for_function("() => window.__search && window.__search.ready", timeout=timeout_ms)
+        self.input = page.locator(SEARCH_INPUT)
+
+    def _settled(self) -> None:
+        self.page.wait_for_function(
+            "() => { const s = window.__search; return s.results === s.queries && s.rendered === s.results; }",
+            timeout=self.timeout_ms,
+        )
+
+    def clear(self) -> None:
+        self.input.click()
+        self.input.press("Control+a")
+        self.input.press("Backspace")
+        self._settled()
+
+    def search(self, query: str) -> Outcome:
+        """Type the query key by key into the real search box and return the list shown."""
+        self.clear()
+        self.input.press_sequentially(query)
+        if not query.isascii():
+            # Playwright inserts characters missing from its US layout (α, β) as text, without
+            # the keyup that Material listens to; a reader's own keyboard sends one. Send it.
+            self.input.press("End")
+        self.page.wait_for_function(
+            """q => { const s = window.__search;
+                      return s.lastQuery === q && s.results === s.queries && s.rendered === s.results; }""",
+            arg=query,
+            timeout=self.timeout_ms,
+        )
+        state = self.page.evaluate("() => window.__search")
+        raw = self.page.evaluate(READ_RESULTS)
+        results = [Result(site_path(r["href"], self.base_url), r["title"], r["href"], r["sections"]) for r in raw]
+        meta = self.page.locator(".md-search-result__meta").inner_text()
+        return Outcome(query, results, state["renderedAt"] - state["lastKeyAt"], meta)

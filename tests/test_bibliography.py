@@ -1,0 +1,75 @@
+"""bib/references.bib hygiene: one key pattern, sorted, complete, well-formed, nothing unverified cited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.rules import bibliography as rules
+
+BIB = ROOT / "bib" / "references.bib"
+BAD = Path(__file__).parent / "fixtures" / "bib"
+# Entries kept in bib/ without being cited on a content page, each with the reason.
+DELIBERATELY_LISTED: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def bib_text() -> str:
+    return BIB.read_text(encoding="utf-8")
+
+
+def test_layout(bib_text):
+    assert rules.check_layout(bib_text) == []
+
+
+def test_entries(bib_text):
+    assert rules.check_entries(rules.load(bib_text)) == []
+
+
+def test_no_unverified_entry_is_cited(bib_text, site):
+    cited = cited_keys(site)
+    assert rules.unverified_keys(rules.load(bib_text)) & cited == set()
+
+
+def test_every_entry_is_cited_or_deliberately_listed(bib_text, site):
+    keys = set(rules.load(bib_text).entries.keys())
+    uncited = keys - cited_keys(site) - set(DELIBERATELY_LISTED)
+    assert uncited == set(), f"entries nobody cites (cite them or list them with a reason): {sorted(uncited)}"
+
+
+def cited_keys(site) -> set[str]:
+    """Keys cited anywhere in the built site, read from the footnote markers in the HTML."""
+    keys = set()
+    for path in site.html_files():
+        text = path.read_text(encoding="utf-8")
+        keys.update(part.split('"')[0] for part in text.split('class="footnote-ref" href="#fn:')[1:])
+    return keys
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("unsorted.bib", "not sorted"),
+        ("bad-key.bib", "author-year-word"),
+        ("missing-field.bib", "needs 'journal'"),
+        ("missing-field.bib", "needs 'doi' or 'pmid'"),
+        ("bad-identifiers.bib", "malformed DOI"),
+        ("bad-identifiers.bib", "malformed PMID"),
+        ("bad-identifiers.bib", "URL must use https"),
+        ("duplicate-doi.bib", "same DOI as alpha2020one"),
+        ("no-evidence.bib", "'evidence' must be one of"),
+        ("no-evidence.bib", "needs a 'note'"),
+        ("latex-url.bib", "uses \\url"),
+    ],
+)
+def test_rule_rejects_fixture(fixture, expected):
+    text = (BAD / fixture).read_text(encoding="utf-8")
+    problems = rules.check_layout(text) + rules.check_entries(rules.load(text))
+    assert any(expected in p for p in problems), problems
+
+
+def test_unverified_fixture_is_flagged():
+    text = (BAD / "unverified.bib").read_text(encoding="utf-8")
+    assert rules.unverified_keys(rules.load(text)) == {"smith2020maybe"}

@@ -1,0 +1,153 @@
+"""Editorial rules on the Markdown sources, one test per page so a failure names the file.
+
+Each rule also runs on a fixture page in tests/fixtures/content/ that it must reject.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.rules import content as rules
+
+DOCS = ROOT / "docs"
+FIXTURES = Path(__file__).parent / "fixtures" / "content"
+SHARED = ROOT.parent / "shared"
+PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+CONTENT_PAGES = [p for p in PAGES if p.startswith(("fundamentals/", "mechanisms/", "clinical/")) and not p.endswith("index.md")]
+CLINICAL_AGENT_PAGES = [
+    "clinical/testosterone-therapy-in-men.md",
+    "clinical/hormone-therapy-for-women.md",
+    "clinical/growth-hormone-secretagogues.md",
+    "clinical/other-peptides.md",
+    "clinical/neurosteroid-medicines.md",
+]
+# Every agent the source article names: each needs a section on a clinical page and a row in the table.
+SOURCE_ARTICLE_AGENTS = [
+    "Testosterone cypionate", "Gonadorelin", "Anastrozole", "Enclomiphene", "Progesterone", "pellets",
+    "Sermorelin", "Ipamorelin", "CJC-1295", "Tesamorelin", "Hexarelin", "MK-677", "PT-141", "Pentadeca arginate",
+]  # fmt: skip
+# Capitalised tokens that are not abbreviations to expand (units, code names explained in the text, ...).
+NOT_ABBREVIATIONS = {
+    "AMA", "APA", "BPC-157", "CIII", "CIV", "DNA", "GRADE", "II", "III", "IIb", "IU", "IV", "JSON", "LD", "MK-0677",
+    "MK-677", "PDA", "PT-141", "REMS", "RIS", "SC", "TH9507", "UK", "US", "USA", "USP",
+}  # fmt: skip
+
+
+def read(rel: str) -> str:
+    return (DOCS / rel).read_text(encoding="utf-8")
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", CONTENT_PAGES)
+def test_content_page_anatomy(page):
+    assert rules.check_anatomy(read(page)) == []
+
+
+@pytest.mark.parametrize("page", CONTENT_PAGES)
+def test_every_section_cites_a_source(page):
+    assert rules.check_citations_per_section(read(page)) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_placeholders_latin_or_here_links(page):
+    assert rules.check_forbidden_words(read(page)) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_regulatory_statuses_carry_a_checked_on_date(page):
+    assert rules.check_regulatory_dates(read(page)) == []
+
+
+@pytest.mark.parametrize("agent", SOURCE_ARTICLE_AGENTS)
+def test_every_agent_has_a_section_with_a_dated_status(agent):
+    for page in CLINICAL_AGENT_PAGES:
+        for _level, heading, text in rules.headed_sections(read(page)):
+            if agent.lower() in heading.lower():
+                assert rules.CHECKED_ON.search(text), f"{page}: section '{heading}' has no dated regulatory status"
+                return
+    pytest.fail(f"no clinical page has a section for {agent}")
+
+
+def test_agents_table_has_a_dated_cited_row_per_agent():
+    assert rules.check_agent_table(read("clinical/agents-at-a-glance.md"), SOURCE_ARTICLE_AGENTS) == []
+
+
+def test_every_claim_has_a_verdict_and_a_source():
+    assert rules.check_claims(read("clinical/claims-checked.md")) == []
+
+
+def test_abbreviations_are_defined_and_used():
+    defined = rules.abbreviations((ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8"))
+    texts = {page: read(page) for page in PAGES}
+    undefined = {p: sorted(rules.undefined_acronyms(t, set(defined), NOT_ABBREVIATIONS)) for p, t in texts.items()}
+    assert {p: u for p, u in undefined.items() if u} == {}
+    everything = "\n".join(rules.prose(t) for t in texts.values())
+    unused = [abbr for abbr in defined if abbr not in everything]
+    assert unused == [], f"defined but never used: {unused}"
+
+
+def test_glossary_covers_every_abbreviation_and_each_term_is_used():
+    glossary = read("glossary/index.md")
+    defined = rules.abbreviations((ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8"))
+    missing = [abbr for abbr in defined if abbr not in glossary]
+    assert missing == [], f"abbreviations missing from the glossary: {missing}"
+    terms = rules.glossary_terms(glossary)
+    others = "\n".join(rules.prose(read(p)) for p in PAGES if p != "glossary/index.md").lower()
+    assert terms, "no glossary terms found"
+    assert [t for t in terms if t.lower() not in others] == []
+
+
+def test_prose_is_our_own():
+    tool = SHARED / "tools" / "source-overlap"
+    if not tool.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{tool} is missing: CI must have ../shared beside the checkout")
+        pytest.skip("../shared/tools/source-overlap not present")
+    result = subprocess.run([sys.executable, str(tool), str(DOCS)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+# Negative cases: every rule rejects a page that breaks it.
+@pytest.mark.parametrize(
+    ("name", "check", "expected"),
+    [
+        ("no-summary.md", rules.check_anatomy, "summary paragraph"),
+        ("no-key-points.md", rules.check_anatomy, "Key points"),
+        ("no-key-points.md", rules.check_anatomy, "Evidence and its limits"),
+        ("title-mismatch.md", rules.check_anatomy, "front-matter title"),
+        ("uncited-section.md", rules.check_citations_per_section, "section 'Body' cites no source"),
+        ("placeholders.md", rules.check_forbidden_words, "TODO"),
+        ("placeholders.md", rules.check_forbidden_words, "e.g."),
+        ("placeholders.md", rules.check_forbidden_words, "link text 'here'"),
+        ("undated-status.md", rules.check_regulatory_dates, "without a checked-on date"),
+        ("claims-unsupported.md", rules.check_claims, "has no verdict line"),
+        ("claims-unsupported.md", rules.check_claims, "cites no source"),
+    ],
+)
+def test_rule_rejects_fixture(name, check, expected):
+    problems = check(fixture(name))
+    assert any(expected in p for p in problems), problems
+
+
+def test_table_rule_rejects_fixture():
+    problems = rules.check_agent_table(fixture("table-undated.md"), ["Anastrozole", "Hexarelin"])
+    assert "row for Anastrozole: the last cell must be the checked-on date" in problems
+    assert "row for Anastrozole cites no source" in problems
+    assert "no table row for Hexarelin" in problems
+
+
+def test_abbreviation_rule_rejects_fixture():
+    assert rules.undefined_acronyms(fixture("undefined-abbreviation.md"), {"OXTR"}, set()) == {"ZQX"}
+
+
+def test_glossary_rule_finds_terms():
+    assert rules.glossary_terms("Aromatase\n:   An enzyme.\n\nOXTR\n:   The receptor.\n") == ["Aromatase", "OXTR"]

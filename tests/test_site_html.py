@@ -1,0 +1,139 @@
+"""Checks on the built HTML of the real site: citations, metadata, disclaimer, privacy, search index."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT
+
+def content_pages(site):
+    return [p for p in site.html_files() if p.name == "index.html" and "404" not in str(p)]
+
+
+def soups(site):
+    for path in content_pages(site):
+        yield path.relative_to(site.site), BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_citation_marker_resolves_on_its_page(site):
+    for path, soup in soups(site):
+        ids = {el.get("id") for el in soup.find_all(id=True)}
+        for ref in soup.select("a.footnote-ref"):
+            assert ref["href"][1:] in ids, f"{path}: {ref['href']} has no reference entry"
+
+
+def test_reference_lists_have_no_latex_and_link_identifiers(site):
+    seen_doi = seen_pubmed = False
+    for path, soup in soups(site):
+        for item in soup.select("div.footnote li"):
+            text = item.get_text()
+            assert not re.search(r"\\[a-z]+|[{}]", text), f"{path}: LaTeX left in {text[:80]!r}"
+            hrefs = [a["href"] for a in item.find_all("a", href=True)]
+            seen_doi |= any(h.startswith("https://doi.org/10.") for h in hrefs)
+            seen_pubmed |= any(h.startswith("https://pubmed.ncbi.nlm.nih.gov/") for h in hrefs)
+            assert item.select_one(".evidence-badge"), f"{path}: reference without evidence type: {text[:80]!r}"
+    assert seen_doi and seen_pubmed
+
+
+def test_reference_lists_sit_under_a_references_heading_and_out_of_search(site):
+    for path, soup in soups(site):
+        footnotes = soup.select_one("div.footnote")
+        if footnotes is None:
+            continue
+        assert footnotes.has_attr("data-search-exclude"), path
+        heading = footnotes.find_previous("h2")
+        assert heading is not None and heading.get("id") == "references", path
+
+
+def test_search_index_holds_no_reference_list_text(site):
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        if doc["location"].startswith("references/bibliography"):
+            continue
+        assert "evidence-badge" not in doc["text"], doc["location"]
+        assert "https://doi.org/" not in doc["text"], doc["location"]
+
+
+def test_every_page_shows_the_disclaimer(site):
+    for path, soup in soups(site):
+        banner = soup.select_one(".md-banner .site-disclaimer")
+        assert banner is not None and "not medical advice" in banner.get_text(), path
+
+
+def test_every_page_has_description_citation_metadata_and_json_ld(site):
+    for path, soup in soups(site):
+        description = soup.find("meta", attrs={"name": "description"})
+        assert description and description["content"].strip(), path
+        tags = {m["name"]: m["content"] for m in soup.find_all("meta", attrs={"name": re.compile("^citation_")})}
+        for name in ("citation_title", "citation_author", "citation_publication_date", "citation_public_url"):
+            assert tags.get(name), f"{path}: missing {name}"
+        data = json.loads(soup.find("script", type="application/ld+json").string)
+        assert data["url"] == tags["citation_public_url"] and data["lastReviewed"], path
+
+
+def test_every_page_has_a_cite_this_page_box(site):
+    for path, soup in soups(site):
+        box = soup.select_one(".cite-this-page")
+        assert box is not None and box.has_attr("data-search-exclude"), path
+        text = box.get_text()
+        assert "@misc{" in text and "TY  - ELEC" in text, path
+
+
+def test_bibliography_lists_every_entry_with_backlinks_and_download(site):
+    from tests.rules.bibliography import load
+
+    keys = set(load((ROOT / "bib" / "references.bib").read_text(encoding="utf-8")).entries)
+    soup = BeautifulSoup((site.site / "references/bibliography/index.html").read_text(encoding="utf-8"), "html.parser")
+    listed = {li["id"][4:] for li in soup.select("ol.bibliography li[id^=ref-]")}
+    assert listed == keys
+    assert all(soup.select_one(f"#ref-{key} .cited-on a") for key in keys), "an entry without a cited-on link"
+    download = soup.find("a", string=re.compile("Download"))
+    assert (site.site / "references" / download["href"]).read_text() == (ROOT / "bib/references.bib").read_text()
+
+
+def test_no_resource_leaves_the_site(site):
+    """HTML, CSS and JS in site/ fetch nothing from another host (links readers click are fine)."""
+    offenders = []
+    for path in site.site.rglob("*"):
+        if path.suffix not in (".html", ".css", ".js") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".html":
+            soup = BeautifulSoup(text, "html.parser")
+            for tag, attr in (("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")):
+                offenders += [f"{path}: {el[attr]}" for el in soup.find_all(tag, **{attr: True}) if urlsplit(el[attr]).netloc]
+            for link in soup.find_all("link", href=True):
+                rel = set(link.get("rel") or [])
+                if rel & {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "modulepreload"} and urlsplit(link["href"]).netloc:
+                    offenders.append(f"{path}: {link['href']}")
+        else:
+            for match in re.finditer(r"""url\(\s*["']?(?:https?:)?//[^)"']+|@import\s+["']?(?:https?:)?//\S+""", text):
+                offenders.append(f"{path}: {match.group(0)[:100]}")
+    assert offenders == []
+
+
+def test_scanner_rejects_fixture(build_fixture):
+    """The negative case of the scan above: a page with a CDN script is refused at build time."""
+    build = build_fixture("third-party-resource")
+    assert build.returncode != 0 and "cdn.example.com" in build.log
+
+
+def test_markup_in_bibtex_is_shown_as_text(build_fixture):
+    build = build_fixture("markup-in-bibtex")
+    assert build.returncode == 0, build.log
+    soup = build.page("")
+    assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")]
+    item = soup.select_one("div.footnote li")
+    assert '<script>alert("x")</script>' in item.get_text()
+    assert not item.find("a", href="https://evil.example")
+
+
+@pytest.mark.parametrize("page", ["", "mechanisms/", "references/bibliography/"])
+def test_page_weight_has_no_web_fonts(site, page):
+    soup = site.page(page)
+    assert not soup.find("link", href=re.compile("fonts.googleapis"))

@@ -1,0 +1,134 @@
+"""Unit tests for the page hooks: front matter, status line, third-party guard, bibliography page, cite box."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from types import SimpleNamespace
+
+import pytest
+from pybtex.database import parse_string
+
+REVIEWED = datetime.date(2026, 11, 25)
+GOOD = {"title": "T", "description": "D", "reviewed": REVIEWED, "evidence": "low", "keywords": ["x"]}
+
+
+class TestFrontmatter:
+    def test_complete_content_page_passes(self, hook):
+        assert hook("frontmatter").problems(GOOD, "mechanisms/estradiol.md") == []
+
+    @pytest.mark.parametrize(
+        ("change", "expected"),
+        [
+            ({"title": ""}, "missing 'title'"),
+            ({"description": None}, "missing 'description'"),
+            ({"description": "x" * 201}, "at most 200"),
+            ({"reviewed": "soon"}, "'reviewed'"),
+            ({"evidence": "strong"}, "'evidence' must be one of"),
+            ({"keywords": "oestrogen"}, "'keywords' must be a list"),
+        ],
+    )
+    def test_each_gap_is_reported(self, hook, change, expected):
+        problems = hook("frontmatter").problems({**GOOD, **change}, "mechanisms/estradiol.md")
+        assert any(expected in p for p in problems), problems
+
+    def test_index_and_about_pages_need_no_evidence_level(self, hook):
+        meta = {k: v for k, v in GOOD.items() if k != "evidence"}
+        assert hook("frontmatter").problems(meta, "mechanisms/index.md") == []
+        assert hook("frontmatter").problems(meta, "about/disclaimer.md") == []
+
+
+class TestPageStatus:
+    def test_line_goes_under_the_title(self, hook):
+        status = hook("page_status")
+        line = status.status_line(GOOD, "../about/editorial-policy.md")
+        assert "Last reviewed 2026-11-25" in line and "[Low](../about/editorial-policy.md#evidence-levels)" in line
+        out = status.insert_after_title("# Title\n\nSummary.", line)
+        assert out.index("# Title") < out.index("Last reviewed") < out.index("Summary.")
+
+    def test_no_title_no_change(self, hook):
+        assert hook("page_status").insert_after_title("Summary.", "line") == "Summary."
+
+    def test_relative_link_depth(self, hook):
+        status = hook("page_status")
+        assert status.relative_link("index.md", "about/x.md") == "about/x.md"
+        assert status.relative_link("clinical/a.md", "about/x.md") == "../about/x.md"
+
+
+class TestThirdPartyGuard:
+    def test_rejects_fetched_resources(self, hook):
+        html = """<script src="https://cdn.example.com/a.js"></script>
+        <link rel="stylesheet" href="//fonts.example.com/css"><img src="https://img.example.com/x.png" alt="">
+        <link rel="preconnect" href="https://fonts.gstatic.com">"""
+        assert len(hook("third_party_guard").third_party_resources(html)) == 4
+
+    def test_allows_links_and_own_assets(self, hook):
+        html = """<a href="https://doi.org/10.1000/x">doi</a><link rel="canonical" href="https://other.example/">
+        <script src="../assets/js/bundle.js"></script><img src="data:image/png;base64,AAAA" alt="">
+        <script src="https://site.example/assets/a.js"></script>"""
+        assert hook("third_party_guard").third_party_resources(html, "site.example") == []
+
+
+BIB = parse_string(
+    """
+@article{alpha2020rct, author = {Alpha, A.}, title = {A trial}, journal = {J}, year = {2020}, evidence = {rct}}
+@article{beta2019review, author = {Beta, B.}, title = {A review}, journal = {J}, year = {2019}, evidence = {guideline}}
+""",
+    "bibtex",
+)
+
+
+class TestBibliographyPage:
+    def test_groups_by_evidence_strongest_first(self, hook):
+        page = hook("bibliography_page")
+        md = page.render_list(BIB.entries, lambda c: f"ref {c.key}")
+        assert md.index("Guidelines") < md.index("Randomised")
+        assert '<li id="ref-alpha2020rct">ref alpha2020rct<!-- cited-on:alpha2020rct --></li>' in md
+
+    def test_unknown_evidence_type_fails(self, hook):
+        bib = parse_string("@misc{gamma2020x, title = {X}, evidence = {rumour}}", "bibtex")
+        with pytest.raises(ValueError, match="gamma2020x"):
+            hook("bibliography_page").render_list(bib.entries, lambda c: "")
+
+    def test_sections_and_backlinks(self, hook):
+        page = hook("bibliography_page")
+        html = """<h1>Page</h1><p>x<sup><a class="footnote-ref" href="#fn:alpha2020rct">1</a></sup></p>
+        <h2 id="risks">Risks¶</h2><p>y<sup><a class="footnote-ref" href="#fn:alpha2020rct">1</a></sup></p>"""
+        found = page.sections_citing(html)
+        assert found == [("alpha2020rct", "", "Page"), ("alpha2020rct", "risks", "Risks")]
+        page.citations_by_key.clear()
+        for key, sid, title in found:
+            page.citations_by_key[key].append(("clinical/x/", "Page", sid, title))
+        links = page.backlinks_html("alpha2020rct", "references/bibliography/")
+        assert '<a href="../../clinical/x/">Page</a> (<a href="../../clinical/x/#risks">Risks</a>)' in links
+        assert page.backlinks_html("beta2019review", "references/bibliography/") == ""
+
+
+class TestCiteThisPage:
+    @pytest.fixture
+    def record(self, hook):
+        config = SimpleNamespace(site_author="Team", site_name="Site", site_url="https://ex.org/sub/")
+        meta = {"title": "Estradiol </script> page", "description": "D", "reviewed": REVIEWED}
+        return hook("cite_this_page").page_record(meta, "mechanisms/estradiol/", config)
+
+    def test_record_and_exports(self, hook, record):
+        cite = hook("cite_this_page")
+        assert record["url"] == "https://ex.org/sub/mechanisms/estradiol/"
+        bib = parse_string(cite.bibtex_text(record), "bibtex")
+        (entry,) = bib.entries.values()
+        assert entry.fields["url"] == record["url"] and entry.fields["year"] == "2026"
+        ris = cite.ris_text(record)
+        assert ris.startswith("TY  - ELEC") and "UR  - https://ex.org/sub/mechanisms/estradiol/" in ris
+        assert "Reviewed November 25, 2026" in cite.ama_text(record)
+
+    def test_highwire_and_json_ld(self, hook, record):
+        cite = hook("cite_this_page")
+        tags = dict(cite.highwire_tags(record))
+        assert tags["citation_publication_date"] == "2026/11/25" and tags["citation_public_url"] == record["url"]
+        text = cite.json_ld(record)
+        assert "</script>" not in text
+        assert json.loads(text)["lastReviewed"] == "2026-11-25"
+
+    def test_box_is_excluded_from_search(self, hook, record):
+        box = hook("cite_this_page").cite_box(record)
+        assert "data-search-exclude" in box and '=== "BibTeX"' in box and '=== "RIS"' in box
