@@ -2,7 +2,8 @@
 
 Why: readers cite our pages as well as our sources. Each page gets
 * a box with a formatted citation (AMA style, like the references), BibTeX and RIS,
-  each in a code block with a copy button, kept out of the search index;
+  each in a code block with a copy button, rendered after the content by the
+  template so that it stays out of the search index;
 * Highwire Press `citation_*` meta tags (read by Google Scholar and Zotero) and
   schema.org JSON-LD, rendered in <head> by overrides/main.html from page.meta.
 Authors, site name and URL come from mkdocs.yml; the date is the page's `reviewed`.
@@ -11,11 +12,11 @@ Authors, site name and URL come from mkdocs.yml; the date is the page's `reviewe
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import re
 from urllib.parse import urljoin
 
-from mkdocs.plugins import event_priority
 
 
 def page_record(meta: dict, page_url: str, config) -> dict:
@@ -67,31 +68,25 @@ def ris_text(record: dict) -> str:
 
 
 def cite_box(record: dict) -> str:
-    """Markdown for the collapsible box (pymdownx details + tabbed; code blocks get copy buttons)."""
+    """HTML for the collapsible box; Material adds copy buttons to its code blocks.
 
-    def block(lang: str, text: str) -> str:
-        indented = "\n".join(f"        {line}" if line else "" for line in text.splitlines())
-        return f"        ``` {lang}\n{indented}\n        ```"
+    It is rendered by the template after the page content (overrides/main.html),
+    not inserted into the Markdown, so that the search index never holds it.
+    """
 
-    return "\n".join(
+    def block(label: str, lang: str, text: str) -> str:
+        return (
+            f'<p class="cite-format">{label}</p>'
+            f'<pre class="cite-{lang}"><code>{html.escape(text)}</code></pre>'
+        )
+
+    return "".join(
         [
-            '<div class="cite-this-page" data-search-exclude markdown>',
-            "",
-            '??? quote "Cite this page"',
-            "",
-            '    === "AMA"',
-            "",
-            block("text", ama_text(record)),
-            "",
-            '    === "BibTeX"',
-            "",
-            block("bibtex", bibtex_text(record)),
-            "",
-            '    === "RIS"',
-            "",
-            block("text", ris_text(record)),
-            "",
-            "</div>",
+            '<details class="quote cite-this-page"><summary>Cite this page</summary>',
+            block("AMA", "ama", ama_text(record)),
+            block("BibTeX", "bibtex", bibtex_text(record)),
+            block("RIS", "ris", ris_text(record)),
+            "</details>",
         ]
     )
 
@@ -130,9 +125,9 @@ def json_ld(record: dict) -> str:
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
-@event_priority(-90)  # after the references section, so the box comes last
 def on_page_markdown(markdown, page, config, files):
     record = page_record(page.meta, page.url, config)
     page.meta["citation_tags"] = highwire_tags(record)
     page.meta["json_ld"] = json_ld(record)
-    return f"{markdown.rstrip()}\n\n{cite_box(record)}\n"
+    page.meta["cite_box"] = cite_box(record)
+    return markdown

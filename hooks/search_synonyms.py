@@ -3,14 +3,14 @@
 Why: Material's search (lunr, in the browser) only finds words that are on a page.
 A reader who types "oestrogen", "Arimidex" or "OXTR" on a site that says
 "estrogen", "anastrozole" and "oxytocin receptor" would find nothing. After the
-search plugin has written search/search_index.json, this hook adds two fields to
-its entries (their weights are the search plugin's `fields:` in mkdocs.yml):
+search plugin has written search/search_index.json, this hook adds fields to its entries (their weights are
+the search plugin's `fields:` in mkdocs.yml):
 
-* `keywords`, on a page's own entry: the page's front-matter `keywords:`, and, on
-  any entry, the other names of things named in its title. This is what makes the
-  page that explains a term rank first.
-* `synonyms`: the other names of things named in the entry's text, weighted like
-  the text itself, so that a variant finds every section a spelling would find.
+* `keywords`, on a page's own entry: its front-matter `keywords:` and their other
+  names. Writers list there what the page explains; it ranks the page first.
+* `title_synonyms` and `text_synonyms`: the other names of things named in an entry's
+  title or text, weighted like the title or the text, so that "oestrogen" ranks a
+  section exactly as "estrogen" would.
 
 Names that mean the same thing are grouped in data/search-synonyms.yml (beside
 docs/). A malformed file stops the build with its line and the problem.
@@ -104,16 +104,15 @@ def joined(names: list[str]) -> str:
 
 
 def expand_index(index: dict, keywords: dict[str, list[str]], groups: list[list[str]], separator: str) -> dict:
-    """Add `keywords` and `synonyms` fields to the entries of a Material search index."""
+    """Add `keywords`, `title_synonyms` and `text_synonyms` fields to a Material search index."""
     for entry in index["docs"]:
-        title = plain_text(entry.get("title", ""))
         own = keywords.get(entry["location"], []) if "#" not in entry["location"] else []
-        named = own + other_names([title, *own], groups, separator)
-        more = other_names([plain_text(entry.get("text", ""))], groups, separator)
-        if named:
-            entry["keywords"] = joined(named)
-        if more:
-            entry["synonyms"] = joined(more)
+        fields = {
+            "keywords": own + other_names(own, groups, separator),
+            "title_synonyms": other_names([plain_text(entry.get("title", ""))], groups, separator),
+            "text_synonyms": other_names([plain_text(entry.get("text", ""))], groups, separator),
+        }
+        entry.update({name: joined(names) for name, names in fields.items() if names})
     return index
 
 

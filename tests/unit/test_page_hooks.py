@@ -129,6 +129,7 @@ class TestCiteThisPage:
         assert "</script>" not in text
         assert json.loads(text)["lastReviewed"] == "2026-11-25"
 
-    def test_box_is_excluded_from_search(self, hook, record):
+    def test_box_holds_three_escaped_formats(self, hook, record):
         box = hook("cite_this_page").cite_box(record)
-        assert "data-search-exclude" in box and '=== "BibTeX"' in box and '=== "RIS"' in box
+        assert box.count("<pre") == 3 and "TY  - ELEC" in box and "@misc{" in box
+        assert "</script>" not in box and "&lt;/script&gt;" in box

@@ -1,0 +1,63 @@
+"""Citations in a real browser: the full reference on hover, keyboard focus and tap; clean print."""
+
+from __future__ import annotations
+
+import pytest
+
+PAGE = "mechanisms/testosterone/"
+
+
+def first_citation(page, base_url):
+    page.goto(base_url + PAGE)
+    ref = page.locator("article a.footnote-ref").first
+    ref.scroll_into_view_if_needed()
+    return ref
+
+
+def tooltip_text(page) -> str:
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=3000)
+    return tooltip.inner_text()
+
+
+def test_hover_shows_reference_and_evidence_type(page, base_url):
+    ref = first_citation(page, base_url)
+    ref.hover()
+    text = tooltip_text(page)
+    assert "doi:" in text or "PMID" in text
+    assert any(kind in text for kind in ("review", "trial", "study", "Guideline", "document"))
+    assert "↩" not in text
+
+
+def test_keyboard_focus_shows_reference(page, base_url):
+    first_citation(page, base_url)
+    page.locator("article").first.click(position={"x": 5, "y": 5})
+    for _ in range(200):  # Tab through the page until a citation has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('footnote-ref')"):
+            break
+    else:
+        pytest.fail("no citation is reachable with the Tab key")
+    assert tooltip_text(page)
+
+
+def test_first_tap_shows_reference_without_leaving_the_sentence(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    ref = first_citation(page, base_url)
+    ref.tap()
+    assert tooltip_text(page)
+    assert "#fn:" not in page.url
+    context.close()
+
+
+def test_print_hides_navigation_and_keeps_references(page, base_url):
+    page.goto(base_url + PAGE)
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-banner", ".md-footer"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("div.footnote").is_visible()
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('div.footnote a[href^=\"https://doi.org\"]'), '::after').content"
+    )
+    assert "https://doi.org" in after
