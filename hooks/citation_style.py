@@ -158,6 +158,20 @@ def format_entry(entry) -> str:
     return text + evidence_badge(f)
 
 
+# A citation group written after a space ("word [@a; @b].") is pulled against the word:
+# superscript numbers do not take a space before them.
+SPACED_CITATION = re.compile(r"[ \t]+(\[@[\w-]+(?:\s*;\s*@[\w-]+)*\])")
+
+
+def tighten_citations(markdown: str) -> str:
+    return SPACED_CITATION.sub(r"\1", markdown)
+
+
+def inline_markers(keys: list[str]) -> str:
+    """Footnote markers for one citation group, separated by a superscript comma ("1,2")."""
+    return '<sup class="cite-sep">,</sup>'.join(f"[^{key}]" for key in keys)
+
+
 class CachedFormatter:
     """Stands in for SimpleRegistry.reference_text: formats each entry once."""
 
@@ -176,5 +190,14 @@ class CachedFormatter:
 def on_config(config):
     bibtex = config.plugins.get("bibtex")
     if bibtex is not None and bibtex.registry is not None:
-        bibtex.registry.reference_text = CachedFormatter(bibtex.registry)
+        registry = bibtex.registry
+        registry.reference_text = CachedFormatter(registry)
+        registry.inline_text = lambda block: inline_markers(
+            [c.key for c in block.citations if c.key in registry.bib_data.entries]
+        )
     return config
+
+
+@event_priority(10)  # before mkdocs-bibtex replaces the citations
+def on_page_markdown(markdown, page, config, files):
+    return tighten_citations(markdown)

@@ -95,24 +95,37 @@ def in_any(texts: list[list[str]], name: list[str]) -> bool:
     return any(contains(words, name) for words in texts)
 
 
+def new_words(names: list[str], texts: list[str], separator: str) -> list[str]:
+    """The words of `names` that the texts do not already have (singular or plural), once each.
+
+    Only new words are added: "GABAA receptor" on a section titled "... GABA-A receptors"
+    adds "gabaa", not a second "receptor" that would outrank every other title.
+    """
+    present = {word for text in texts for word in tokens(text, separator)}
+    out: dict[str, None] = {}
+    for name in names:
+        for word in tokens(name, separator):
+            if not (word in present or word + "s" in present or (word.endswith("s") and word[:-1] in present)):
+                out[word] = None
+    return list(out)
+
+
 def plain_text(html: str) -> str:
     return BeautifulSoup(html, "html.parser").get_text(" ") if "<" in html else html
-
-
-def joined(names: list[str]) -> str:
-    return " ".join(dict.fromkeys(names))
 
 
 def expand_index(index: dict, keywords: dict[str, list[str]], groups: list[list[str]], separator: str) -> dict:
     """Add `keywords`, `title_synonyms` and `text_synonyms` fields to a Material search index."""
     for entry in index["docs"]:
         own = keywords.get(entry["location"], []) if "#" not in entry["location"] else []
+        title = [plain_text(entry.get("title", ""))]
+        text = [plain_text(entry.get("text", ""))]
         fields = {
-            "keywords": own + other_names(own, groups, separator),
-            "title_synonyms": other_names([plain_text(entry.get("title", ""))], groups, separator),
-            "text_synonyms": other_names([plain_text(entry.get("text", ""))], groups, separator),
+            "keywords": new_words(own + other_names(own, groups, separator), [], separator),
+            "title_synonyms": new_words(other_names(title, groups, separator), title, separator),
+            "text_synonyms": new_words(other_names(text, groups, separator), text, separator),
         }
-        entry.update({name: joined(names) for name, names in fields.items() if names})
+        entry.update({name: " ".join(words) for name, words in fields.items() if words})
     return index
 
 

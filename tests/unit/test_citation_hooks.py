@@ -108,3 +108,18 @@ class TestReferencesSection:
     def test_footnotes_excluded_from_search(self, hook):
         html = hook("references_section").exclude_footnotes_from_search('<div class="footnote"><ol></ol></div>')
         assert "data-search-exclude" in html
+
+
+class TestCitationTypography:
+    def test_space_before_a_citation_is_removed(self, hook):
+        style = hook("citation_style")
+        assert style.tighten_citations("bonding [@a2020x; @b2021y].\nLine [@c2019z]") == (
+            "bonding[@a2020x; @b2021y].\nLine[@c2019z]"
+        )
+
+    def test_links_and_plain_brackets_keep_their_space(self, hook):
+        text = "see [the page](x.md) and [a note] or [mail @x](y)"
+        assert hook("citation_style").tighten_citations(text) == text
+
+    def test_markers_are_separated_by_a_superscript_comma(self, hook):
+        assert hook("citation_style").inline_markers(["a", "b"]) == '[^a]<sup class="cite-sep">,</sup>[^b]'
