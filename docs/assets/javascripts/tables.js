@@ -6,7 +6,7 @@
  * 1. Sorting: every plain Markdown table in the article gets Tablesort (vendored in
  *    vendor/tablesort.min.js, MIT). A column heading sorts on click or Enter; the
  *    heading's aria-sort attribute tells assistive technology the current order.
- *    Citation markers (superscript numbers) are ignored when sorting.
+ *    Citation markers (superscript numbers) are ignored when sorting and filtering.
  * 2. Filtering: a table inside <div class="filterable-table" markdown> gets a labelled
  *    text box above it. Rows that do not contain every typed word are hidden, and a
  *    polite live region reports how many rows are shown. An optional data-filter-label
@@ -19,7 +19,8 @@
 (function () {
   "use strict";
 
-  var CITATION = 'sup[id^="fnref"]';
+  /* Citation markers and the commas the build puts between adjacent markers. */
+  var CITATION = 'sup[id^="fnref"], sup.cite-sep';
   var filterCount = 0;
 
   /* Text of an element without its citation markers, in lower case, spaces collapsed. */
