@@ -21,24 +21,33 @@ _definitions: dict[str, list[dict]] = {}
 
 
 def anchored_definitions(page_html: str) -> tuple[str, list[tuple[str, str, str]]]:
-    """Mark lists of anchored terms `data-search-exclude`; return the HTML and (id, term, definition) triples."""
+    """Mark lists of anchored terms `data-search-exclude`; return the HTML and (id, term, definition) triples.
+
+    The attribute is inserted at each list's position in the source, so the rest of
+    the page's HTML stays byte for byte as other hooks and the theme made it.
+    """
     if "<dt id=" not in page_html:
         return page_html, []
     soup = BeautifulSoup(page_html, "html.parser")
-    found = []
+    line_starts = [0]
+    for line in page_html.splitlines(keepends=True):
+        line_starts.append(line_starts[-1] + len(line))
+    found, marks = [], []
     for dl in soup.find_all("dl"):
         terms = [dt for dt in dl.find_all("dt", recursive=False) if dt.get("id")]
         if not terms:
             continue
-        dl["data-search-exclude"] = ""
+        marks.append(line_starts[dl.sourceline - 1] + dl.sourcepos + len("<dl"))
         for dt in terms:
             parts = []
             for sibling in dt.find_next_siblings(["dt", "dd"]):
                 if sibling.name == "dt":
                     break
-                parts.append(sibling.get_text(" ", strip=True))
-            found.append((dt["id"], dt.get_text(" ", strip=True), " ".join(parts)))
-    return str(soup), found
+                parts.append(" ".join(sibling.get_text().split()))
+            found.append((dt["id"], " ".join(dt.get_text().split()), " ".join(parts)))
+    for at in sorted(marks, reverse=True):  # Material strips the attribute once it has indexed the page
+        page_html = f'{page_html[:at]} data-search-exclude="true"{page_html[at:]}'
+    return page_html, found
 
 
 def entries(page_url: str, definitions: list[tuple[str, str, str]]) -> list[dict]:

@@ -669,19 +669,30 @@ def lighthouse(binary: Path, url: str, report: Path) -> dict:
         )
         if k in data["audits"]
     }
-    return {"scores": scores, "lost": lost, "metrics": metrics}
+    return {"scores": scores, "lost": lost, "metrics": metrics, "benchmark": data["environment"]["benchmarkIndex"]}
 
 
-def lighthouse_pages(binary: Path, base: str, label: str, runs: int, out_dir: Path) -> dict:
-    results = {}
-    for name, url_path in PAGES.items():
-        reports = []
-        for i in range(runs):
-            reports.append(lighthouse(binary, base + url_path, out_dir / f"lighthouse-{label}-{name}-{i + 1}.json"))
-            say(f"  lighthouse {label} {name} run {i + 1}/{runs}: {reports[-1]['scores']}")
-        scores = {c: statistics.median(r["scores"][c] for r in reports) for c in LIGHTHOUSE_CATEGORIES}
-        lost = sorted({item for r in reports for item in r["lost"]})
-        results[name] = {"scores": scores, "lost": lost, "metrics": reports[-1]["metrics"]}
+def lighthouse_sites(binary: Path, bases: dict[str, str], runs: int, out_dir: Path) -> dict:
+    """Lighthouse on each page of each site, the sites interleaved so that load on the machine hits both alike."""
+    reports: dict = {label: {name: [] for name in PAGES} for label in bases}
+    for i in range(runs):
+        for name, url_path in PAGES.items():
+            for label, base in bases.items():
+                report = out_dir / f"lighthouse-{label}-{name}-{i + 1}.json"
+                reports[label][name].append(lighthouse(binary, base + url_path, report))
+                r = reports[label][name][-1]
+                say(f"  lighthouse {label} {name} run {i + 1}/{runs}: {r['scores']} (benchmarkIndex {r['benchmark']})")
+    results: dict = {}
+    for label in bases:
+        results[label] = {}
+        for name in PAGES:
+            runs_ = reports[label][name]
+            results[label][name] = {
+                "scores": {c: statistics.median(r["scores"][c] for r in runs_) for c in LIGHTHOUSE_CATEGORIES},
+                "lost": sorted({item for r in runs_ for item in r["lost"]}),
+                "metrics": {k: statistics.median(r["metrics"][k] for r in runs_) for k in runs_[0]["metrics"]},
+                "benchmark_index": [r["benchmark"] for r in runs_],
+            }
     return results
 
 
@@ -1021,21 +1032,39 @@ def machine() -> str:
     )
 
 
-def measure_site(label: str, config: Path, site_dir: Path, args, work: Path, browser) -> dict:
-    out: dict = {"build": timed_builds(config, site_dir, args.runs, f"{label} build", cwd=ROOT)}
-    out["structure"] = structural(site_dir)
-    if browser is not None:
-        with served(site_dir) as base:
-            out["weight"] = {name: first_view(browser, base, site_dir, path) for name, path in PAGES.items()}
-            say(f"  {label}: first-view transfer measured")
-            out["search"] = search_figures(site_dir, browser, base)
-            say(f"  {label}: search measured")
-            if not args.skip_no_js:
-                out["no_js"] = readable_without_js(browser, base, site_dir)
-                say(f"  {label}: {out['no_js']['pages']} pages loaded with JavaScript off")
-            if args.lighthouse_bin:
-                out["lighthouse"] = lighthouse_pages(args.lighthouse_bin, base, label, args.lighthouse_runs, args.out)
+def measure_in_browser(label: str, site_dir: Path, args, browser) -> dict:
+    out: dict = {}
+    with served(site_dir) as base:
+        out["weight"] = {name: first_view(browser, base, site_dir, path) for name, path in PAGES.items()}
+        say(f"  {label}: first-view transfer measured")
+        out["search"] = search_figures(site_dir, browser, base)
+        say(f"  {label}: search measured")
+        if not args.skip_no_js:
+            out["no_js"] = readable_without_js(browser, base, site_dir)
+            say(f"  {label}: {out['no_js']['pages']} pages loaded with JavaScript off")
     return out
+
+
+def interleaved_builds(configs: dict[str, tuple[Path, Path]], runs: int) -> dict:
+    """Cold builds of each configuration in turn (ours, baseline, ours, ...), so that load hits both alike."""
+    times: dict = {label: ([], []) for label in configs}
+    for i in range(runs):
+        for label, (config, site_dir) in configs.items():
+            wall, cpu = build(config, site_dir, ROOT)
+            times[label][0].append(wall)
+            times[label][1].append(cpu)
+            say(f"  {label} build: run {i + 1}/{runs} {wall:.2f} s (CPU {cpu:.2f} s)")
+    return {
+        label: {
+            "median_s": statistics.median(wall),
+            "min_s": min(wall),
+            "max_s": max(wall),
+            "cpu_median_s": statistics.median(cpu),
+            "runs": wall,
+            "cpu_runs": cpu,
+        }
+        for label, (wall, cpu) in times.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1086,12 +1115,22 @@ def main(argv: list[str] | None = None) -> int:
             },
             work / "baseline.yml",
         )
-        with contextlib.ExitStack() as stack:
-            browser = None if args.skip_browser else stack.enter_context(chromium())
-            say("measuring our site")
-            results["ours"] = measure_site("ours", ours_cfg, work / "site-ours", args, work, browser)
-            say("measuring the baseline (default Material)")
-            results["baseline"] = measure_site("baseline", base_cfg, work / "site-baseline", args, work, browser)
+        sites = {"ours": (ours_cfg, work / "site-ours"), "baseline": (base_cfg, work / "site-baseline")}
+        say("cold builds of the real site, ours and the baseline in turn")
+        builds = interleaved_builds(sites, args.runs)
+        for label, (_, site_dir) in sites.items():
+            results[label] = {"build": builds[label], "structure": structural(site_dir)}
+        if not args.skip_browser:
+            with chromium() as browser:
+                for label, (_, site_dir) in sites.items():
+                    results[label].update(measure_in_browser(label, site_dir, args, browser))
+        if args.lighthouse_bin:
+            say("Lighthouse, ours and the baseline in turn")
+            with served(sites["ours"][1]) as ours_url, served(sites["baseline"][1]) as base_url:
+                bases = {"ours": ours_url, "baseline": base_url}
+                lh = lighthouse_sites(args.lighthouse_bin, bases, args.lighthouse_runs, args.out)
+            for label in bases:
+                results[label]["lighthouse"] = lh[label]
         if not args.skip_serve:
             say("measuring mkdocs serve rebuilds")
             project = copy_project(work / "serve-project")

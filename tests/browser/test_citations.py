@@ -61,3 +61,18 @@ def test_print_hides_navigation_and_keeps_references(page, base_url):
         "getComputedStyle(document.querySelector('div.footnote a[href^=\"https://doi.org\"]'), '::after').content"
     )
     assert "https://doi.org" in after
+
+
+def test_abbreviation_expands_on_keyboard_focus(page, base_url):
+    page.goto(base_url + "fundamentals/feedback-loops-and-axes/")
+    abbr = page.locator("article abbr[title][tabindex='0']").first
+    title = abbr.get_attribute("title")
+    abbr.focus()
+    assert page.evaluate("document.activeElement.tagName") == "ABBR"
+    assert title in tooltip_text(page)
+
+
+def test_only_the_first_use_of_an_abbreviation_is_a_tab_stop(page, base_url):
+    page.goto(base_url + "fundamentals/feedback-loops-and-axes/")
+    focusable = page.eval_on_selector_all("article abbr[tabindex='0']", "els => els.map(e => e.textContent)")
+    assert focusable and len(focusable) == len(set(focusable))
