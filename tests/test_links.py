@@ -41,6 +41,7 @@ def test_fixture_site_is_rejected_at_each_markdown_line(build_fixture):
     docs = FIXTURES / "broken-links" / "docs"
     reported = [str(f).split("  [")[0] for f in check_links.check_site(build.site, docs, "http://127.0.0.1:8000/")]
     assert reported == EXPECTED  # and nothing from index.md, the control page with working links of each kind
+    assert check_links.main(["--site", str(build.site), "--docs", str(docs)]) == 1  # the command fails too
 
 
 def test_a_link_from_a_template_is_reported_by_html_page(tmp_path):
@@ -49,7 +50,8 @@ def test_a_link_from_a_template_is_reported_by_html_page(tmp_path):
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text('<!doctype html>\n<p><a href="gone/">x</a></p>\n')
     (finding,) = check_links.check_site(tmp_path / "site", tmp_path / "docs")
-    assert str(finding) == "site/index.html (from a template or hook): broken link (no such file): gone/  [index.html:2]"
+    expected = "site/index.html (from a template or hook): broken link (no such file): gone/  [index.html:2]"
+    assert str(finding) == expected
 
 
 # --- online mode, against a server on 127.0.0.1 -------------------------------------------------
@@ -95,7 +97,11 @@ def test_online_check_classifies_and_caches_successes(web, tmp_path):
     urls = [f"{base}/ok", f"{base}/gone", f"{base}/flaky", f"{base}/forbidden"]
     first = check_links.check_online(urls, tmp_path, retries=1, timeout=5, host_interval="10ms")
     assert {u.rsplit("/", 1)[1]: kind for u, (kind, _) in first.items()} == {
-        "ok": "ok", "gone": "broken", "flaky": "transient", "forbidden": "blocked"}
+        "ok": "ok",
+        "gone": "broken",
+        "flaky": "transient",
+        "forbidden": "blocked",
+    }
     assert f"{base}/ok," in (tmp_path / ".lycheecache").read_text()  # url,status,timestamp
     second = check_links.check_online(urls, tmp_path, retries=1, timeout=5, host_interval="10ms")
     assert hits["/ok"] == 1, "a cached success is not requested again"
@@ -120,10 +126,19 @@ def test_flaky_host_fails_the_run_only_when_it_fails_again_on_a_later_day():
 def test_online_run_resolves_dois_and_reports_markdown_lines(web, tmp_path):
     base, hits = web
     case = FIXTURES / "links-online"
-    failures, warnings = check_links.run_online(case / "site", case / "docs", tmp_path, f"{base}/handles/",
-                                                today="2026-11-25", retries=1, timeout=5, host_interval="10ms")
+    failures, warnings = check_links.run_online(
+        case / "site",
+        case / "docs",
+        tmp_path,
+        f"{base}/handles/",
+        today="2026-11-25",
+        retries=1,
+        timeout=5,
+        host_interval="10ms",
+    )
     assert [str(f).split("  [")[0] for f in failures] == [
-        "docs/index.md:10: 404 Rejected status code: 404 Not Found: https://doi.org/10.1000/unregistered"]
+        "docs/index.md:10: 404 Rejected status code: 404 Not Found: https://doi.org/10.1000/unregistered"
+    ]
     assert warnings == []
     assert hits == {"/handles/10.1000/registered": 1, "/handles/10.1000/unregistered": 1}
     assert (tmp_path / "results.json").exists()

@@ -133,6 +133,8 @@ def test_markup_in_bibtex_is_shown_as_text(build_fixture):
     item = soup.select_one("div.footnote li")
     assert '<script>alert("x")</script>' in item.get_text()
     assert not item.find("a", href="https://evil.example")
+    title = soup.find("meta", attrs={"name": "citation_title"})
+    assert title["content"] == 'Fixture with "quotes" & <b>tags</b>', "citation metadata must be escaped"
 
 
 @pytest.mark.parametrize("page", ["", "mechanisms/", "references/bibliography/"])

@@ -81,3 +81,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print what browser tests recorded with record_property("summary", lines), such as search relevance."""
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, lines in getattr(report, "user_properties", []):
+            if name == "summary" and report.when == "call":
+                terminalreporter.write_sep("-", report.nodeid.split("::")[-1])
+                for line in lines:
+                    terminalreporter.write_line(line)

@@ -26,8 +26,14 @@ from scripts import check_links as cl
         ("https://127.0.0.2/", "link to a local server"),
         ("https://doi.org/not-a-doi", "malformed DOI link (expected https://doi.org/10.NNNN/suffix)"),
         ("https://doi.org/10.12/x", "malformed DOI link (expected https://doi.org/10.NNNN/suffix)"),
-        ("https://pubmed.ncbi.nlm.nih.gov/?term=x", "malformed PubMed link (expected https://pubmed.ncbi.nlm.nih.gov/PMID/)"),
-        ("https://www.ncbi.nlm.nih.gov/pubmed/abc", "malformed NCBI link (expected /pubmed/PMID, /pmc/articles/PMCID or /books/NBKID)"),
+        (
+            "https://pubmed.ncbi.nlm.nih.gov/?term=x",
+            "malformed PubMed link (expected https://pubmed.ncbi.nlm.nih.gov/PMID/)",
+        ),
+        (
+            "https://www.ncbi.nlm.nih.gov/pubmed/abc",
+            "malformed NCBI link (expected /pubmed/PMID, /pmc/articles/PMCID or /books/NBKID)",
+        ),
     ],
 )
 def test_form_problem(url, problem):
@@ -64,8 +70,18 @@ def test_check_url_resolves_dois_through_the_handle_api():
 
 @pytest.mark.parametrize(
     ("code", "kind"),
-    [(200, "ok"), (301, "ok"), (404, "broken"), (410, "broken"), (403, "blocked"), (401, "blocked"),
-     (429, "transient"), (408, "transient"), (503, "transient"), (None, "transient")],
+    [
+        (200, "ok"),
+        (301, "ok"),
+        (404, "broken"),
+        (410, "broken"),
+        (403, "blocked"),
+        (401, "blocked"),
+        (429, "transient"),
+        (408, "transient"),
+        (503, "transient"),
+        (None, "transient"),
+    ],
 )
 def test_classify(code, kind):
     assert cl.classify(code, "message") == kind
