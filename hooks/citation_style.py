@@ -37,7 +37,7 @@ EVIDENCE_LABELS = {
     "book": "Book (not peer reviewed)",
 }
 MAX_AUTHORS = 6  # AMA: list all up to six; otherwise the first three and "et al"
-MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 # Characters that Markdown would read as syntax inside a footnote definition.
 MARKDOWN_SPECIALS = {"*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;"}
 

@@ -18,7 +18,6 @@ import re
 from urllib.parse import urljoin
 
 
-
 def page_record(meta: dict, page_url: str, config) -> dict:
     reviewed = meta.get("reviewed")
     return {
@@ -75,10 +74,7 @@ def cite_box(record: dict) -> str:
     """
 
     def block(label: str, lang: str, text: str) -> str:
-        return (
-            f'<p class="cite-format">{label}</p>'
-            f'<pre class="cite-{lang}"><code>{html.escape(text)}</code></pre>'
-        )
+        return f'<p class="cite-format">{label}</p><pre class="cite-{lang}"><code>{html.escape(text)}</code></pre>'
 
     return "".join(
         [

@@ -33,9 +33,8 @@ def problems(meta: dict, src_uri: str) -> list[str]:
         found.append(f"'description' is {len(description)} characters (at most {DESCRIPTION_MAX})")
     if not isinstance(meta.get("reviewed"), datetime.date):
         found.append("missing or invalid 'reviewed' (a date such as 2026-11-25)")
-    if is_content_page(src_uri):
-        if meta.get("evidence") not in EVIDENCE_LEVELS:
-            found.append(f"'evidence' must be one of {', '.join(EVIDENCE_LEVELS)}")
+    if is_content_page(src_uri) and meta.get("evidence") not in EVIDENCE_LEVELS:
+        found.append(f"'evidence' must be one of {', '.join(EVIDENCE_LEVELS)}")
     keywords = meta.get("keywords", [])
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         found.append("'keywords' must be a list of strings")

@@ -26,14 +26,14 @@ def status_line(meta: dict, policy_link: str) -> str:
     if not parts:
         return ""
     # A Markdown link (not raw HTML) so that MkDocs rewrites and validates it.
-    return " · ".join(parts) + "\n{ .page-status }"
+    return " · ".join(parts) + '\n{ .page-status data-search-exclude="true" }'
 
 
 def insert_after_title(markdown: str, line: str) -> str:
     match = H1.search(markdown)
     if not line or not match:
         return markdown
-    return f"{markdown[: match.end()]}\n\n{line}\n{markdown[match.end():]}"
+    return f"{markdown[: match.end()]}\n\n{line}\n{markdown[match.end() :]}"
 
 
 def relative_link(src_uri: str, target: str) -> str:

@@ -2,18 +2,19 @@
 
 Why: Material's search (lunr, in the browser) only finds words that are on a page.
 A reader who types "oestrogen", "Arimidex" or "OXTR" on a site that says
-"estrogen", "anastrozole" and "oxytocin receptor" would find nothing. After the
-search plugin has written search/search_index.json, this hook adds fields to its entries (their weights are
-the search plugin's `fields:` in mkdocs.yml):
+"estrogen", "anastrozole" and "oxytocin receptor" would find nothing, and a page
+that merely mentions a term can outrank the page that explains it. After the
+search plugin has written search/search_index.json, this hook adds fields to its
+entries, weighted by the search plugin's `fields:` in mkdocs.yml:
 
-* `keywords`, on a page's own entry: its front-matter `keywords:` and their other
-  names. Writers list there what the page explains; it ranks the page first.
-* `title_synonyms` and `text_synonyms`: the other names of things named in an entry's
-  title or text, weighted like the title or the text, so that "oestrogen" ranks a
-  section exactly as "estrogen" would.
-
-Names that mean the same thing are grouped in data/search-synonyms.yml (beside
-docs/). A malformed file stops the build with its line and the problem.
+* on a page's own entry, `keywords` and `description` from its front matter;
+* `explains`: terms whose glossary definition links here (hooks/search_definitions.py);
+* `title_synonyms` and `text_synonyms`: the other names of what an entry's title or
+  text names, weighted like the title or the text, so "oestrogen" ranks a section
+  as "estrogen" would.
+Each field also gets the other names of what it names. Names that mean the same
+thing are grouped in data/search-synonyms.yml (beside docs/); a malformed file
+stops the build with its line and the problem.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from mkdocs.plugins import event_priority
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 SYNONYMS_FILE = Path("data") / "search-synonyms.yml"  # relative to the folder that holds docs/
-_page_keywords: dict[str, list[str]] = {}
+_pages: dict[str, dict] = {}
+_groups: list[list[str]] = []
 
 
 def load_groups(text: str, filename: str) -> list[list[str]]:
@@ -70,36 +72,53 @@ def tokens(text: str, separator: str) -> list[str]:
     return [t for t in re.split(separator, text.lower()) if t]
 
 
-def contains(words: list[str], name: list[str]) -> bool:
+def contains(words: list[str], present: set[str], name: tuple[str, ...]) -> bool:
     """True if the word sequence `name` occurs in `words` (a final plural 's' is allowed)."""
+    if not name or (name[0] not in present and name[0] + "s" not in present):
+        return False
     n = len(name)
-    for i in range(len(words) - n + 1):
-        if words[i : i + n - 1] == name[:-1] and words[i + n - 1] in (name[-1], name[-1] + "s"):
-            return True
-    return False
+    return n == 1 or any(
+        words[i + 1 : i + n - 1] == list(name[1:-1]) and words[i + n - 1] in (name[-1], name[-1] + "s")
+        for i, word in enumerate(words[: len(words) - n + 1])
+        if word == name[0]
+    )
 
 
-def other_names(texts: list[str], groups: list[list[str]], separator: str) -> list[str]:
-    """Names from every group that the texts mention, except those already in them."""
-    texts = [tokens(text, separator) for text in texts]
-    present = {word for words in texts for word in words}
-    found: list[str] = []
-    for group in groups:
-        split = [tokens(name, separator) for name in group]
-        if any(s and (s[0] in present or s[0] + "s" in present) and in_any(texts, s) for s in split):
-            found += [name for name, s in zip(group, split, strict=True) if not in_any(texts, s)]
-    return found
+class Vocabulary:
+    """The synonym groups, each name split into words once, indexed by its first word."""
 
+    def __init__(self, groups: list[list[str]], separator: str):
+        self.separator = separator
+        self.groups = [[(name, tuple(tokens(name, separator))) for name in group] for group in groups]
+        self.by_first: dict[str, set[int]] = {}
+        for i, group in enumerate(self.groups):
+            for _, words in group:
+                self.by_first.setdefault(words[0] if words else "", set()).add(i)
 
-def in_any(texts: list[list[str]], name: list[str]) -> bool:
-    return any(contains(words, name) for words in texts)
+    def other_names(self, texts: list[str]) -> list[str]:
+        """Names from every group that the texts mention, except those already in them."""
+        split = [tokens(text, self.separator) for text in texts]
+        present = [set(words) for words in split]
+        seen = set().union(*present)
+        candidates = {i for w in seen | {w[:-1] for w in seen if w.endswith("s")} for i in self.by_first.get(w, ())}
+
+        def mentioned(name: tuple[str, ...]) -> bool:
+            return any(contains(words, known, name) for words, known in zip(split, present, strict=True))
+
+        found: list[str] = []
+        for i in sorted(candidates):
+            group = self.groups[i]
+            if any(mentioned(words) for _, words in group):
+                found += [name for name, words in group if not mentioned(words)]
+        return found
 
 
 def new_words(names: list[str], texts: list[str], separator: str) -> list[str]:
     """The words of `names` that the texts do not already have (singular or plural), once each.
 
     Only new words are added: "GABAA receptor" on a section titled "... GABA-A receptors"
-    adds "gabaa", not a second "receptor" that would outrank every other title.
+    adds "gabaa", not a second "receptor" that would outrank every other title. A word
+    counted twice would rank a variant spelling above the spelling on the page.
     """
     present = {word for text in texts for word in tokens(text, separator)}
     out: dict[str, None] = {}
@@ -107,24 +126,42 @@ def new_words(names: list[str], texts: list[str], separator: str) -> list[str]:
         for word in tokens(name, separator):
             if not (word in present or word + "s" in present or (word.endswith("s") and word[:-1] in present)):
                 out[word] = None
-    return list(out)
+    # Queries match by prefix: "oestrogens" alone answers "oestrogen" and "oestrogens" once each.
+    return [word for word in out if word + "s" not in out and useful(word)]
+
+
+def useful(word: str) -> bool:
+    """False for one character or a bare number ("a", "1", "1295"): the search box adds "*" to
+    every query word, so "GABA-A" or "IGF-1" asks for a* or 1*, and each such word would
+    score for unrelated pages. A code's number stays findable from the page's own text."""
+    return len(word) > 1 and not word.isdigit()
 
 
 def plain_text(html: str) -> str:
     return BeautifulSoup(html, "html.parser").get_text(" ") if "<" in html else html
 
 
-def expand_index(index: dict, keywords: dict[str, list[str]], groups: list[list[str]], separator: str) -> dict:
-    """Add `keywords`, `title_synonyms` and `text_synonyms` fields to a Material search index."""
+def expand_index(index: dict, pages: dict[str, dict], groups: list[list[str]], separator: str) -> dict:
+    """Add `keywords`, `description`, `title_synonyms` and `text_synonyms` fields to a Material search index.
+
+    `pages` maps a page URL to its front matter (`keywords`, `description`).
+    """
+    vocabulary = Vocabulary(groups, separator)
     for entry in index["docs"]:
-        own = keywords.get(entry["location"], []) if "#" not in entry["location"] else []
+        meta = pages.get(entry["location"], {}) if "#" not in entry["location"] else {}
+        own = [str(k) for k in meta.get("keywords") or []]
+        summary = [str(meta.get("description") or "")]
         title = [plain_text(entry.get("title", ""))]
         text = [plain_text(entry.get("text", ""))]
+        explains = [str(term) for term in entry.get("explains", [])]  # from hooks/search_definitions.py
         fields = {
-            "keywords": new_words(own + other_names(own, groups, separator), [], separator),
-            "title_synonyms": new_words(other_names(title, groups, separator), title, separator),
-            "text_synonyms": new_words(other_names(text, groups, separator), text, separator),
+            "explains": new_words(explains + vocabulary.other_names(explains), [], separator),
+            "keywords": new_words(own + vocabulary.other_names(own), [], separator),
+            "description": new_words(summary + vocabulary.other_names(summary), [], separator),
+            "title_synonyms": new_words(vocabulary.other_names(title), title, separator),
+            "text_synonyms": new_words(vocabulary.other_names(text), text, separator),
         }
+        entry.pop("explains", None)
         entry.update({name: " ".join(words) for name, words in fields.items() if words})
     return index
 
@@ -135,28 +172,24 @@ def search_separator(config) -> str:
 
 
 def on_config(config):
-    _page_keywords.clear()
+    _pages.clear()
+    _groups.clear()
+    path = Path(config.docs_dir).parent / SYNONYMS_FILE
+    if path.is_file():  # read first, so that a malformed file stops the build before any page is built
+        _groups.extend(load_groups(path.read_text(encoding="utf-8"), str(SYNONYMS_FILE)))
+    else:
+        log.info("no %s beside docs/: search uses front matter and glossary links only", SYNONYMS_FILE)
     return config
 
 
 def on_page_context(context, page, config, nav):
-    keywords = page.meta.get("keywords") or []
-    if keywords:
-        _page_keywords[page.url] = [str(k) for k in keywords]
+    _pages[page.url] = {key: page.meta.get(key) for key in ("keywords", "description")}
     return context
 
 
 @event_priority(-100)  # after the search plugin has written the index
 def on_post_build(config):
-    index_path = Path(config.site_dir) / "search" / "search_index.json"
-    data_path = Path(config.docs_dir).parent / SYNONYMS_FILE
-    if not index_path.is_file():
-        return
-    groups = []
-    if data_path.is_file():
-        groups = load_groups(data_path.read_text(encoding="utf-8"), str(SYNONYMS_FILE))
-    else:
-        log.info("no %s beside docs/: search uses page keywords only", SYNONYMS_FILE)
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    expand_index(index, _page_keywords, groups, search_separator(config))
-    index_path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.is_file():
+        index = expand_index(json.loads(path.read_text(encoding="utf-8")), _pages, _groups, search_separator(config))
+        path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

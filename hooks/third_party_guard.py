@@ -14,10 +14,29 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 # (tag, attribute) pairs whose URL the browser fetches without a click.
-FETCHED = [("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),
-           ("audio", "src"), ("embed", "src"), ("object", "data"), ("input", "src"), ("image", "href")]
-LINK_RELS_FETCHED = {"stylesheet", "preload", "prefetch", "preconnect", "dns-prefetch", "icon", "modulepreload",
-                     "manifest", "apple-touch-icon"}
+FETCHED = [
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("input", "src"),
+    ("image", "href"),
+]
+LINK_RELS_FETCHED = {
+    "stylesheet",
+    "preload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "icon",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+}
 
 
 def is_external(url: str, own_host: str | None) -> bool:
@@ -51,6 +70,8 @@ def on_post_page(output, page, config):
     own_host = urlsplit(config.site_url or "").hostname
     found = third_party_resources(output, own_host)
     if found:
-        raise PluginError(f"docs/{page.file.src_uri}: loads a third-party resource: {found[0]}"
-                          + (f" (and {len(found) - 1} more)" if len(found) > 1 else ""))
+        raise PluginError(
+            f"docs/{page.file.src_uri}: loads a third-party resource: {found[0]}"
+            + (f" (and {len(found) - 1} more)" if len(found) > 1 else "")
+        )
     return output

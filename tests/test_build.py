@@ -26,7 +26,7 @@ REJECTED = {
     "duplicate-key": ["references.bib:8", "duplicate citation key 'smith2020good'"],
     "third-party-resource": ["docs/index.md", "third-party resource", "cdn.example.com"],
     "missing-front-matter": ["docs/index.md", "front matter", "reviewed"],
-    "orphan-page": ["orphan.md", "not included in the \"nav\""],
+    "orphan-page": ["orphan.md", 'not included in the "nav"'],
 }
 
 

@@ -19,7 +19,9 @@ DOCS = ROOT / "docs"
 FIXTURES = Path(__file__).parent / "fixtures" / "content"
 SHARED = ROOT.parent / "shared"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
-CONTENT_PAGES = [p for p in PAGES if p.startswith(("fundamentals/", "mechanisms/", "clinical/")) and not p.endswith("index.md")]
+CONTENT_PAGES = [
+    p for p in PAGES if p.startswith(("fundamentals/", "mechanisms/", "clinical/")) and not p.endswith("index.md")
+]
 CLINICAL_AGENT_PAGES = [
     "clinical/testosterone-therapy-in-men.md",
     "clinical/hormone-therapy-for-women.md",
@@ -34,8 +36,8 @@ SOURCE_ARTICLE_AGENTS = [
 ]  # fmt: skip
 # Capitalised tokens that are not abbreviations to expand (units, code names explained in the text, ...).
 NOT_ABBREVIATIONS = {
-    "AMA", "APA", "BPC-157", "BY", "CC", "CIII", "CIV", "DNA", "GRADE", "II", "III", "IIb", "IU", "IV", "JSON", "LD", "MK-0677",
-    "MK-677", "PDA", "PT-141", "REMS", "RIS", "SC", "TH9507", "UK", "URL", "US", "USA", "USP",
+    "AMA", "APA", "BPC-157", "BY", "CC", "CIII", "CIV", "DNA", "GRADE", "II", "III", "IIb", "IU", "IV", "JSON", "LD",
+    "MK-0677", "MK-677", "PDA", "PT-141", "REMS", "RIS", "SC", "TH9507", "UK", "URL", "US", "USA", "USP",
 }  # fmt: skip
 
 

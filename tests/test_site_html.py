@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
 
+
 def content_pages(site):
     return [p for p in site.html_files() if p.name == "index.html" and "404" not in str(p)]
 
@@ -108,10 +109,15 @@ def test_no_resource_leaves_the_site(site):
         if path.suffix == ".html":
             soup = BeautifulSoup(text, "html.parser")
             for tag, attr in (("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")):
-                offenders += [f"{path}: {el[attr]}" for el in soup.find_all(tag, **{attr: True}) if urlsplit(el[attr]).netloc]
+                offenders += [
+                    f"{path}: {el[attr]}" for el in soup.find_all(tag, **{attr: True}) if urlsplit(el[attr]).netloc
+                ]
             for link in soup.find_all("link", href=True):
                 rel = set(link.get("rel") or [])
-                if rel & {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "modulepreload"} and urlsplit(link["href"]).netloc:
+                if (
+                    rel & {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "modulepreload"}
+                    and urlsplit(link["href"]).netloc
+                ):
                     offenders.append(f"{path}: {link['href']}")
         else:
             for match in re.finditer(r"""url\(\s*["']?(?:https?:)?//[^)"']+|@import\s+["']?(?:https?:)?//\S+""", text):

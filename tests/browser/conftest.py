@@ -7,6 +7,7 @@ with a reason elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -39,10 +40,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     def handle(self):
         # The browser may drop a keep-alive connection at any time; that is not a test failure.
-        try:
+        with contextlib.suppress(ConnectionResetError, BrokenPipeError):
             super().handle()
-        except (ConnectionResetError, BrokenPipeError):
-            pass
 
 
 def serve(directory: Path):

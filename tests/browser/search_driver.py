@@ -37,7 +37,7 @@ RESULT_ITEM = "li.md-search-result__item"
 # Message types of Material's search worker (SearchMessageType: SETUP, READY, QUERY, RESULT).
 OBSERVER = """
 (() => {
-  const state = window.__search = {ready: false, queries: 0, results: 0, rendered: 0,
+  const state = window.__search = {ready: false, readyAt: 0, queries: 0, results: 0, rendered: 0,
                                    lastQuery: null, lastKeyAt: 0, renderedAt: 0};
   const Native = window.Worker;
   window.Worker = class extends Native {
@@ -45,7 +45,7 @@ OBSERVER = """
       super(...args);
       this.addEventListener("message", ev => {
         const type = ev.data && ev.data.type;
-        if (type === 1) state.ready = true;
+        if (type === 1) { state.ready = true; state.readyAt = performance.now(); }
         if (type === 3) {
           const n = ++state.results;
           // Runs after Material's own handler has rendered the list.
@@ -132,10 +132,11 @@ def launch_chromium(playwright):
 class SearchBox:
     """One browser page kept open for every query: type, wait for the results, read them."""
 
-    def __init__(self, page, base_url: str, timeout_ms: float = 10_000):
+    def __init__(self, page, base_url: str, timeout_ms: float = 10_000, key_delay_ms: float = 0):
         self.page = page
         self.base_url = base_url
         self.timeout_ms = timeout_ms
+        self.key_delay_ms = key_delay_ms  # 0: as fast as keys can be sent
         page.add_init_script(OBSERVER)
         page.goto(base_url)
         page.wait_for_function("() => window.__search && window.__search.ready", timeout=timeout_ms)
@@ -156,7 +157,7 @@ class SearchBox:
     def search(self, query: str) -> Outcome:
         """Type the query key by key into the real search box and return the list shown."""
         self.clear()
-        self.input.press_sequentially(query)
+        self.input.press_sequentially(query, delay=self.key_delay_ms)
         if not query.isascii():
             # Playwright inserts characters missing from its US layout (α, β) as text, without
             # the keyup that Material listens to; a reader's own keyboard sends one. Send it.

@@ -109,5 +109,7 @@ def report_lines(result: dict) -> list[str]:
         t = result["keystroke_to_results_ms"]
         lines.append(f"  last keystroke -> results shown: median {t['median']} ms, max {t['max']} ms")
     for miss in result["misses"]:
-        lines.append(f"  MISS {miss['query']!r}: expected {miss['expected']}, rank {miss['rank']}, shown {miss['shown']}")
+        lines.append(
+            f"  MISS {miss['query']!r}: expected {miss['expected']}, rank {miss['rank']}, shown {miss['shown']}"
+        )
     return lines

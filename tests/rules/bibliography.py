@@ -39,7 +39,9 @@ def check_layout(text: str) -> list[str]:
     if keys != sorted(keys):
         first = next(a for a, b in zip(keys, sorted(keys), strict=True) if a != b)
         problems.append(f"{first}: entries are not sorted by key")
-    problems += [f"{k}: key does not match author-year-word ({KEY_PATTERN.pattern})" for k in keys if not KEY_PATTERN.match(k)]
+    problems += [
+        f"{k}: key does not match author-year-word ({KEY_PATTERN.pattern})" for k in keys if not KEY_PATTERN.match(k)
+    ]
     lowered = {k.lower() for k in keys}
     if len(lowered) != len(keys):
         problems.append("duplicate keys (case-insensitive)")

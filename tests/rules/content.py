@@ -39,7 +39,10 @@ def strip_code(body: str) -> str:
 def sections(body: str) -> list[tuple[str, str]]:
     """(heading, text) for each `##` section."""
     marks = list(H2.finditer(body))
-    return [(m.group(1), body[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)]) for i, m in enumerate(marks)]
+    return [
+        (m.group(1), body[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(body)])
+        for i, m in enumerate(marks)
+    ]
 
 
 def check_anatomy(text: str) -> list[str]:

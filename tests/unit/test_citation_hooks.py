@@ -43,7 +43,9 @@ class TestCitationStyle:
 
     def test_six_authors_listed_in_full(self, hook):
         text = ARTICLE.replace(" and Lee, L.", "")
-        assert hook("citation_style").format_entry(entry(text)).startswith("Smith JA, Doe J, Roe R, Poe P, Moe M, Zoe Z.")
+        assert (
+            hook("citation_style").format_entry(entry(text)).startswith("Smith JA, Doe J, Roe R, Poe P, Moe M, Zoe Z.")
+        )
 
     def test_others_becomes_et_al(self, hook):
         text = ARTICLE.replace("Doe, John and Roe, R. and Poe, P. and Moe, M. and Zoe, Z. and Lee, L.", "others")
