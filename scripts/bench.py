@@ -13,12 +13,14 @@ plugins search and bibtex only, same Markdown extensions and content):
 * Lighthouse scores (mobile) for the three pages;
 * structural budgets: no source maps, no unused Lunr languages, SVG diagrams, readable without JavaScript.
 
-Prints Markdown tables and pass/fail budgets; writes bench-results/bench-<time>.{json,md}.
-It is a measuring tool, not a test: nothing here runs in the test suite.
+Prints Markdown tables and pass/fail budgets (exit status 1 if a budget fails); writes
+bench-results/<time>/bench.md, bench.json and the Lighthouse reports. It is a measuring
+tool, not a test: nothing here runs in the test suite. Lighthouse 13 is installed with npm
+into ~/.cache/oxytocin-bench on first use (BENCH_NPM_PREFIX overrides the folder).
 
-    .venv/bin/python scripts/bench.py                 # everything (about 15 minutes on 2 cores)
-    .venv/bin/python scripts/bench.py --quick         # 1 run each, no 1,000-page corpus (about 3 minutes)
-    .venv/bin/python scripts/bench.py --skip-lighthouse --runs 3
+    .venv/bin/python scripts/bench.py                 # everything (about 15 minutes on 2 quiet cores)
+    .venv/bin/python scripts/bench.py --quick         # 1 run each, no 1,000-page corpus (about 6 minutes)
+    .venv/bin/python scripts/bench.py --skip-lighthouse --skip-baseline-corpus --runs 3
 """
 
 from __future__ import annotations
@@ -924,20 +926,21 @@ def report(r: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
             ],
             ["index entries", so["docs"], sb["docs"], ""],
         ]
-        for key in sorted(set(so.get("bench_search", {})) | set(sb.get("bench_search", {}))):
+        duplicates = {"index_raw_bytes", "index_gzip_bytes", "index_entries"}  # already in the rows above
+        for key in sorted((set(so.get("bench_search", {})) | set(sb.get("bench_search", {}))) - duplicates):
             vo, vb = so.get("bench_search", {}).get(key), sb.get("bench_search", {}).get(key)
             if isinstance(vo, int | float) or isinstance(vb, int | float):
                 rows.append(
                     [key, vo, vb, ratio(vo, vb) if isinstance(vo, int | float) and isinstance(vb, int | float) else ""]
                 )
         if "fallback" in so:
-            fo, fb = so["fallback"]["latency_ms_median"], sb.get("fallback", {}).get("latency_ms_median")
+            ours_ms, base_ms = so["fallback"]["latency_ms_median"], sb.get("fallback", {}).get("latency_ms_median")
             rows.append(
                 [
                     "keystroke → results (median ms)",
-                    f"{fo:.0f}",
-                    f"{fb:.0f}" if fb else "—",
-                    ratio(fo, fb) if fb else "",
+                    f"{ours_ms:.0f}",
+                    f"{base_ms:.0f}" if base_ms else "—",
+                    ratio(ours_ms, base_ms) if base_ms else "",
                 ]
             )
         out += ["## Search", "", table(["figure", "ours", "baseline", "ratio"], rows), ""]
