@@ -55,16 +55,10 @@ from pybtex.database import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results"
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from search_driver import CHROMIUM_ARGS  # noqa: E402  (the flags the tests use)
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LIGHTHOUSE_DIR = Path(os.environ.get("BENCH_NPM_PREFIX", Path.home() / ".cache" / "oxytocin-bench"))
 LIGHTHOUSE_PKG = "lighthouse@13"
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
