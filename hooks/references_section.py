@@ -8,17 +8,16 @@ contents and prints under a title) and marks the list `data-search-exclude`.
 
 from __future__ import annotations
 
-import re
-
 from mkdocs.plugins import event_priority
+from mkdocs_bibtex.citation import CitationBlock
 
 HEADING = "## References { #references }"
 MARKER = "///Footnotes Go Here///"  # Python-Markdown's footnote placement marker
-CITATION = re.compile(r"\[[^\]]*@[\w-]+[^\]]*\]")
 
 
 def add_references_heading(markdown: str) -> str:
-    if not CITATION.search(markdown) or MARKER in markdown:
+    # mkdocs-bibtex's own parser decides what counts as a citation.
+    if MARKER in markdown or not CitationBlock.from_markdown(markdown):
         return markdown
     return f"{markdown.rstrip()}\n\n{HEADING}\n\n{MARKER}\n"
 

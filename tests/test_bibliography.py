@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
 from tests.rules import bibliography as rules
@@ -43,8 +44,8 @@ def cited_keys(site) -> set[str]:
     """Keys cited anywhere in the built site, read from the footnote markers in the HTML."""
     keys = set()
     for path in site.html_files():
-        text = path.read_text(encoding="utf-8")
-        keys.update(part.split('"')[0] for part in text.split('class="footnote-ref" href="#fn:')[1:])
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        keys.update(a["href"].removeprefix("#fn:") for a in soup.select('a.footnote-ref[href^="#fn:"]'))
     return keys
 
 

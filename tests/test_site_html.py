@@ -6,7 +6,6 @@ import json
 import re
 from urllib.parse import urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
@@ -141,9 +140,3 @@ def test_markup_in_bibtex_is_shown_as_text(build_fixture):
     assert not item.find("a", href="https://evil.example")
     title = soup.find("meta", attrs={"name": "citation_title"})
     assert title["content"] == 'Fixture with "quotes" & <b>tags</b>', "citation metadata must be escaped"
-
-
-@pytest.mark.parametrize("page", ["", "mechanisms/", "references/bibliography/"])
-def test_page_weight_has_no_web_fonts(site, page):
-    soup = site.page(page)
-    assert not soup.find("link", href=re.compile("fonts.googleapis"))
