@@ -1,0 +1,185 @@
+"""The claims ledger: for every cited sentence, the passage of each source it rests on.
+
+Why: a reader must be able to trust each cited sentence, and the next reviewer must be
+able to start from the last audit. `data/claims/<page path>.yml` (for example
+`data/claims/mechanisms/estradiol.yml` for `docs/mechanisms/estradiol.md`) holds one
+entry per cited sentence; the build fails when a sentence has no entry, when an entry
+names a sentence that is gone, or when the keys differ, so editing a sentence asks for
+its check again.
+
+A "cited sentence" is a source line (one sentence per line) holding a citation, with its
+list marker, indentation and citation groups removed and white space folded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from editorial import citations
+from editorial.yamlfile import DataError, load_with_lines
+
+VERDICTS = {
+    "supported": "the sources say this, at this strength",
+    "overstated": "the sentence is stronger than its sources",
+    "unsupported": "the sources do not say this",
+}
+QUOTE_MAX_WORDS = 25
+FENCE = re.compile(r"^\s*(```|~~~)")
+LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A rendered-data placeholder such as {{ status zuranolone fda }} carries its own sources.
+DATA_PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+
+
+@dataclass
+class Sentence:
+    line: int
+    text: str
+    keys: list[str]
+
+
+@dataclass
+class Entry:
+    line: int
+    sentence: str
+    keys: list[str]
+    checked: object
+    verdict: object
+    raw: dict = field(repr=False, default_factory=dict)
+
+
+def normalise(line: str) -> str:
+    text = LIST_MARKER.sub("", line.strip(), count=1)
+    return " ".join(citations.strip(text).split())
+
+
+def cited_sentences(markdown: str) -> list[Sentence]:
+    """Every line of a page that cites a source, outside code fences, HTML comments and front matter."""
+    found = []
+    lines = markdown.splitlines()
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    fence = None
+    in_comment = False
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if fence:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        match = FENCE.match(line)
+        if match:
+            fence = match.group(1)
+            continue
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if "<!--" in line and "-->" not in line.split("<!--", 1)[1]:
+            in_comment = True
+        visible = re.sub(r"<!--.*?-->", "", re.sub(r"`[^`\n]*`", "", line))
+        keys = citations.keys(visible)
+        if keys:
+            found.append(Sentence(number, normalise(visible), list(dict.fromkeys(keys))))
+    return found
+
+
+def ledger_path(root: Path, src_uri: str) -> Path:
+    return root / "data" / "claims" / Path(src_uri).with_suffix(".yml")
+
+
+def load_ledger(path: Path) -> list[Entry]:
+    """Entries of one ledger file; a malformed file raises DataError naming file, line and field."""
+    if not path.exists():
+        return []
+    items = load_with_lines(path)
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise DataError(f"{path}:1: a claims ledger is a list of entries")
+    entries = []
+    for item, line in items:
+        if not isinstance(item, dict):
+            raise DataError(f"{path}:{line}: each entry is a mapping with 'sentence', 'sources', 'checked', 'verdict'")
+        sentence = item.get("sentence")
+        if not isinstance(sentence, str) or not sentence.strip():
+            raise DataError(f"{path}:{line}: field 'sentence' is missing")
+        sources = item.get("sources")
+        if not isinstance(sources, list) or not sources:
+            raise DataError(f"{path}:{line}: field 'sources' must list each cited key with its passage")
+        keys = []
+        for source in sources:
+            if not isinstance(source, dict) or not isinstance(source.get("key"), str):
+                raise DataError(f"{path}:{line}: each item of 'sources' needs a 'key'")
+            keys.append(source["key"])
+        entries.append(Entry(line, " ".join(sentence.split()), keys, item.get("checked"), item.get("verdict"), item))
+    return entries
+
+
+def entry_problems(entry: Entry, today: datetime.date) -> list[str]:
+    """What is wrong with one entry on its own (not its match to the page)."""
+    problems = []
+    if not isinstance(entry.checked, datetime.date):
+        problems.append("field 'checked' must be a date such as 2026-12-02")
+    elif entry.checked > today:
+        problems.append(f"field 'checked' is in the future ({entry.checked})")
+    if entry.verdict not in VERDICTS:
+        problems.append(f"field 'verdict' must be one of {', '.join(VERDICTS)}")
+    elif entry.verdict != "supported":
+        problems.append(f"verdict '{entry.verdict}' ({VERDICTS[entry.verdict]}): correct the sentence, then check it again")
+    for source in entry.raw.get("sources", []):
+        key = source.get("key")
+        if not isinstance(source.get("locator"), str) or not source["locator"].strip():
+            problems.append(f"source '{key}': field 'locator' is missing (abstract, a page, a section)")
+        quote, paraphrase = source.get("quote"), source.get("paraphrase")
+        if bool(quote) == bool(paraphrase):
+            problems.append(f"source '{key}': give either 'quote' or 'paraphrase'")
+        elif quote and len(str(quote).split()) > QUOTE_MAX_WORDS:
+            problems.append(f"source '{key}': a quote is at most {QUOTE_MAX_WORDS} words")
+    return problems
+
+
+def check_page(markdown: str, src: str, ledger_file: Path, shown_ledger: str, today: datetime.date) -> list[str]:
+    """One line per problem, each naming a file and a line."""
+    try:
+        entries = load_ledger(ledger_file)
+    except DataError as error:
+        return [str(error)]
+    sentences = cited_sentences(markdown)
+    by_text = {e.sentence: e for e in entries}
+    problems = []
+    for s in sentences:
+        entry = by_text.get(s.text)
+        if entry is None:
+            problems.append(f"{src}:{s.line}: cited sentence has no entry in {shown_ledger}: '{s.text[:70]}…'")
+            continue
+        if set(entry.keys) != set(s.keys):
+            problems.append(
+                f"{shown_ledger}:{entry.line}: keys {sorted(entry.keys)} do not match the sentence's {sorted(s.keys)}"
+                f" ({src}:{s.line})"
+            )
+        problems += [f"{shown_ledger}:{entry.line}: {p}" for p in entry_problems(entry, today)]
+    on_page = {s.text for s in sentences}
+    for e in entries:
+        if e.sentence not in on_page:
+            problems.append(f"{shown_ledger}:{e.line}: names a sentence that is not on {src}: '{e.sentence[:70]}…'")
+    return problems
+
+
+def stub(markdown: str, ledger_file: Path) -> str:
+    """YAML entries (to fill in) for the page's cited sentences that have none."""
+    have = {e.sentence for e in load_ledger(ledger_file)}
+    missing = [s for s in cited_sentences(markdown) if s.text not in have]
+    items = [
+        {
+            "sentence": s.text,
+            "sources": [{"key": k, "locator": "abstract", "quote": ""} for k in s.keys],
+            "checked": None,
+            "verdict": None,
+        }
+        for s in missing
+    ]
+    return yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=100) if items else ""
