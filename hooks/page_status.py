@@ -1,28 +1,59 @@
-"""Show "Last reviewed · Evidence level" under each page title, from front matter.
+"""Show "Last reviewed · Last substantive change · Evidence" under each title, from front matter.
 
-Why: readers should see how fresh and how strong a page's evidence is before
-reading it; the values live in front matter so that tests and "Cite this page"
-use the same source. The line links to the editorial policy that defines the levels.
+Why: readers should see how fresh and how strong a page's evidence is before reading
+it, and when its text last changed in substance (linked to the corrections log, as the
+Stanford Encyclopedia of Philosophy shows "substantive revision"). The values live in
+front matter so that tests and "Cite this page" use the same source. A page whose
+review date is past its section's interval (data/review-intervals.yml) says "review
+overdue", and `mkdocs serve` warns; it is never a build error.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+from pathlib import Path
 
+from editorial import review
+from editorial.changes import Change
+from editorial.yamlfile import DataError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 H1 = re.compile(r"^# .+$", re.MULTILINE)
 LEVEL_LABELS = {"high": "High", "moderate": "Moderate", "low": "Low", "very-low": "Very low"}
 POLICY = "about/editorial-policy.md"
+LOG = "about/changes.md"
+state: dict = {}
 
 
-def status_line(meta: dict, policy_link: str) -> str:
+def latest_change(meta: dict, src_uri: str) -> Change | None:
+    dated = [c for c in meta.get("changes") or [] if isinstance(c, dict) and isinstance(c.get("date"), datetime.date)]
+    if not dated:
+        return None
+    newest = max(dated, key=lambda c: c["date"])
+    return Change(src_uri, "", newest["date"], "")
+
+
+def status_line(
+    meta: dict, src_uri: str, months: int | None = None, today: datetime.date | None = None, log: bool = True
+) -> str:
     parts = []
-    if meta.get("reviewed"):
-        parts.append(f"Last reviewed {meta['reviewed']}")
+    reviewed = meta.get("reviewed")
+    if reviewed:
+        part = f"Last reviewed {reviewed}"
+        if months and isinstance(reviewed, datetime.date) and review.overdue(reviewed, months, today):
+            part += ' <span class="review-overdue">review overdue</span>'
+        parts.append(part)
+    change = latest_change(meta, src_uri)
+    if change and log:
+        parts.append(f"[Last substantive change {change.date}]({relative_link(src_uri, LOG)}#{change.anchor})")
+    elif change:
+        parts.append(f"Last substantive change {change.date}")
     level = meta.get("evidence")
     if level in LEVEL_LABELS:
-        parts.append(f"Evidence: [{LEVEL_LABELS[level]}]({policy_link}#evidence-levels){{ data-level={level} }}")
+        link = relative_link(src_uri, POLICY)
+        parts.append(f"Evidence: [{LEVEL_LABELS[level]}]({link}#evidence-levels){{ data-level={level} }}")
     if not parts:
         return ""
     # A Markdown link (not raw HTML) so that MkDocs rewrites and validates it.
@@ -41,6 +72,20 @@ def relative_link(src_uri: str, target: str) -> str:
     return "../" * depth + target
 
 
+def on_config(config):
+    try:
+        state["intervals"] = review.load(Path(config.config_file_path).parent / "data" / "review-intervals.yml")
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
 @event_priority(-50)
 def on_page_markdown(markdown, page, config, files):
-    return insert_after_title(markdown, status_line(page.meta, relative_link(page.file.src_uri, POLICY)))
+    today = datetime.date.today()
+    months = state["intervals"].for_page(page.file.src_uri)
+    reviewed = page.meta.get("reviewed")
+    if isinstance(reviewed, datetime.date) and review.overdue(reviewed, months, today):
+        review.warn(f"docs/{page.file.src_uri}", reviewed, months)
+    has_log = files.get_file_from_path(LOG) is not None
+    return insert_after_title(markdown, status_line(page.meta, page.file.src_uri, months, today, has_log))

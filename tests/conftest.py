@@ -7,6 +7,7 @@ plugin can be swapped without rewriting the suite.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -72,6 +73,12 @@ def fixture_config(case_dir: Path, work: Path) -> Path:
     config.pop("nav", None)  # fixture sites list their pages implicitly
     config.pop("extra_css", None)
     config.pop("extra_javascript", None)
+    # Data: the real review intervals, no agents and no claims ledger, unless the fixture's data/ has its own.
+    (work / "data").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "data" / "review-intervals.yml", work / "data")
+    (work / "data" / "agents.yml").write_text("{}\n", encoding="utf-8")
+    if (case_dir / "data").is_dir():
+        shutil.copytree(case_dir / "data", work / "data", dirs_exist_ok=True)
     overrides = case_dir / "overrides.yml"
     if overrides.exists():
         config.update(yaml.safe_load(overrides.read_text(encoding="utf-8")) or {})

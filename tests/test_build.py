@@ -27,6 +27,14 @@ REJECTED = {
     "third-party-resource": ["docs/index.md", "third-party resource", "cdn.example.com"],
     "missing-front-matter": ["docs/index.md", "front matter", "reviewed"],
     "orphan-page": ["orphan.md", 'not included in the "nav"'],
+    "claims-missing-entry": ["docs/index.md:10", "cited sentence has no entry in data/claims/index.yml"],
+    "claims-stale-entry": ["data/claims/index.yml:8", "names a sentence that is not on docs/index.md"],
+    "status-by-hand": ["docs/index.md:11", "regulatory status written by hand", "FDA-approved"],
+    "status-unknown-agent": ["docs/index.md:11", "no agent 'zuranolon' in data/agents.yml"],
+    "agents-no-source": ["data/agents.yml:3", "zuranolone.fda.source: missing"],
+    "agents-future-date": ["data/agents.yml:7", "zuranolone.wada.checked: 2999-01-01 is in the future"],
+    "agents-malformed": ["data/agents.yml:3", "invalid YAML"],
+    "changes-bad-date": ["docs/index.md:8", "'date' must be a date"],
 }
 
 
@@ -38,3 +46,17 @@ def test_fixture_is_rejected_with_clear_message(build_fixture, case):
     for words in REJECTED[case]:
         assert words in build.log, f"{case}: expected {words!r} in:\n{build.log}"
     assert "Traceback" not in build.log, f"{case}: a traceback instead of a clear message:\n{build.log}"
+
+
+@pytest.mark.fixture_site
+def test_overdue_checks_show_a_badge_and_a_warning_but_never_fail_the_build(build_fixture):
+    """Time passing must not break a build: an old check is shown and warned about, not raised."""
+    build = build_fixture("status-overdue")
+    assert build.returncode == 0, build.log
+    assert "Review overdue: docs/index.md was checked on 2020-01-15" in build.log
+    assert "Review overdue: the regulatory status of Zuranolone" in build.log
+    page = build.page("")
+    badges = page.select(".review-overdue")
+    assert len(badges) >= 3, "page status, status box and inline phrase each say 'review overdue'"
+    assert page.select_one(".admonition.warning .admonition-title").get_text().endswith("review overdue")
+    assert "checked 2020-01-15" in page.get_text()

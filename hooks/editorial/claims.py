@@ -129,7 +129,9 @@ def entry_problems(entry: Entry, today: datetime.date) -> list[str]:
     if entry.verdict not in VERDICTS:
         problems.append(f"field 'verdict' must be one of {', '.join(VERDICTS)}")
     elif entry.verdict != "supported":
-        problems.append(f"verdict '{entry.verdict}' ({VERDICTS[entry.verdict]}): correct the sentence, then check it again")
+        problems.append(
+            f"verdict '{entry.verdict}' ({VERDICTS[entry.verdict]}): correct the sentence, then check it again"
+        )
     for source in entry.raw.get("sources", []):
         key = source.get("key")
         if not isinstance(source.get("locator"), str) or not source["locator"].strip():

@@ -18,9 +18,11 @@ def load_with_lines(path: Path):
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The construct that is left open (a bracket, a quote) is where the editor must look.
+        mark = error.context_mark or error.problem_mark
         line = mark.line + 1 if mark else 1
-        raise DataError(f"{path}:{line}: invalid YAML: {error.problem or error.context}") from None
+        what = "; ".join(p for p in (error.context, error.problem) if p)
+        raise DataError(f"{path}:{line}: invalid YAML: {what}") from None
     if isinstance(node, yaml.SequenceNode) and isinstance(data, list):
         return [(item, child.start_mark.line + 1) for item, child in zip(data, node.value, strict=True)]
     return data

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
 
 HOOKS = Path(__file__).resolve().parents[2] / "hooks"
+sys.path.insert(0, str(HOOKS))  # hooks import the shared `editorial` package, as under MkDocs
 
 
 def load_hook(name: str):
