@@ -85,7 +85,7 @@ def box(agent, months: int, on: datetime.date) -> str:
     lines = [f'!!! {kind} "{title}"', ""]
     for fact in agent.facts.values():
         text = fact.text[0].upper() + fact.text[1:]
-        lines.append(f"    **{fact.regulator}:** {text} {cite(fact.sources)}")
+        lines.append(f"    **{fact.regulator}:** {text} {cite(fact.sources)}.")
         lines.append(f"    Checked on {fact.checked}{overdue_note(fact.checked, months, on)}.")
         for date, event, sources in fact.events:
             lines += ["", f"    - {date}: {event} {cite(sources)}"]

@@ -65,16 +65,16 @@ def test_no_placeholders_latin_or_here_links(page):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_regulatory_statuses_carry_a_checked_on_date(page):
-    assert rules.check_regulatory_dates(read(page)) == []
+def test_regulatory_status_boxes_render_from_data(page):
+    assert rules.check_statuses_from_data(read(page)) == []
 
 
 @pytest.mark.parametrize("agent", SOURCE_ARTICLE_AGENTS)
-def test_every_agent_has_a_section_with_a_dated_status(agent):
+def test_every_agent_has_a_section_with_its_status_box(agent):
     for page in CLINICAL_AGENT_PAGES:
         for _level, heading, text in rules.headed_sections(read(page)):
             if agent.lower() in heading.lower():
-                assert rules.CHECKED_ON.search(text), f"{page}: section '{heading}' has no dated regulatory status"
+                assert rules.STATUS_BOX.search(text), f"{page}: section '{heading}' has no {{{{ status AGENT }}}} box"
                 return
     pytest.fail(f"no clinical page has a section for {agent}")
 
@@ -130,7 +130,7 @@ def test_prose_is_our_own():
         ("placeholders.md", rules.check_forbidden_words, "TODO"),
         ("placeholders.md", rules.check_forbidden_words, "e.g."),
         ("placeholders.md", rules.check_forbidden_words, "link text 'here'"),
-        ("undated-status.md", rules.check_regulatory_dates, "without a checked-on date"),
+        ("undated-status.md", rules.check_statuses_from_data, "regulatory status box written by hand"),
         ("claims-unsupported.md", rules.check_claims, "has no verdict line"),
         ("claims-unsupported.md", rules.check_claims, "cites no source"),
     ],
@@ -142,7 +142,7 @@ def test_rule_rejects_fixture(name, check, expected):
 
 def test_table_rule_rejects_fixture():
     problems = rules.check_agent_table(fixture("table-undated.md"), ["Anastrozole", "Hexarelin"])
-    assert "row for Anastrozole: the last cell must be the checked-on date" in problems
+    assert "row for Anastrozole: the last cell must be {{ status AGENT checked }} (its checked date)" in problems
     assert "row for Anastrozole cites no source" in problems
     assert "no table row for Hexarelin" in problems
 

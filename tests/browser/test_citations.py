@@ -76,3 +76,13 @@ def test_only_the_first_use_of_an_abbreviation_is_a_tab_stop(page, base_url):
     page.goto(base_url + "fundamentals/feedback-loops-and-axes/")
     focusable = page.eval_on_selector_all("article abbr[tabindex='0']", "els => els.map(e => e.textContent)")
     assert focusable and len(focusable) == len(set(focusable))
+
+
+def test_preview_shows_the_passage_the_sentence_rests_on(page, base_url):
+    """The claims ledger reaches the reader: "Supports: …" under the reference in the preview."""
+    page.goto(base_url + PAGE)
+    ref = page.locator("article a.footnote-ref[data-supports]").first
+    ref.scroll_into_view_if_needed()
+    ref.hover()
+    page.locator(".md-tooltip2--active .claim-support").wait_for(state="visible", timeout=3000)
+    assert tooltip_text(page).count("Supports:") == 1

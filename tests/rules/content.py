@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import yaml
+from editorial.citations import GROUP as CITATION
 
-CITATION = re.compile(r"\[[^\]\n]*@[\w-]+[^\]\n]*\]")
 H1 = re.compile(r"^# (.+?)\s*$", re.MULTILINE)
 H2 = re.compile(r"^## (.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
-CHECKED_ON = re.compile(r"checked on (\d{4}-\d{2}-\d{2})")
+STATUS_BOX = re.compile(r"^\{\{ status ([\w-]+) \}\}$", re.MULTILINE)
+STATUS_CHECKED = re.compile(r"^\{\{ status ([\w-]+) checked \}\}$")
 VERDICT = re.compile(r"^\*\*Verdict: (Supported|Partly supported|Unsupported|Contradicted)\*\*", re.MULTILINE)
 FORBIDDEN = {
     r"\bTODO\b": "TODO",
@@ -79,13 +80,13 @@ def check_forbidden_words(text: str) -> list[str]:
     return [f"contains {what}" for pattern, what in FORBIDDEN.items() if re.search(pattern, body, re.IGNORECASE)]
 
 
-def check_regulatory_dates(text: str) -> list[str]:
-    """Every 'Regulatory status' admonition says 'checked on YYYY-MM-DD'."""
-    problems = []
-    for line in text.splitlines():
-        if "Regulatory status" in line and line.lstrip().startswith("!!!") and not CHECKED_ON.search(line):
-            problems.append(f"regulatory status without a checked-on date: {line.strip()}")
-    return problems
+def check_statuses_from_data(text: str) -> list[str]:
+    """No 'Regulatory status' box is written by hand: `{{ status AGENT }}` renders it from data/agents.yml."""
+    return [
+        f"regulatory status box written by hand (use {{{{ status AGENT }}}}): {line.strip()}"
+        for line in text.splitlines()
+        if line.lstrip().startswith("!!!") and "regulatory status" in line.lower()
+    ]
 
 
 def headed_sections(text: str) -> list[tuple[int, str, str]]:
@@ -127,8 +128,8 @@ def check_agent_table(text: str, agents: list[str]) -> list[str]:
         if row is None:
             problems.append(f"no table row for {agent}")
             continue
-        if not re.search(r"\d{4}-\d{2}-\d{2}", row[-1]):
-            problems.append(f"row for {agent}: the last cell must be the checked-on date")
+        if not STATUS_CHECKED.match(row[-1]):
+            problems.append(f"row for {agent}: the last cell must be {{{{ status AGENT checked }}}} (its checked date)")
         if not CITATION.search(" | ".join(row)):
             problems.append(f"row for {agent} cites no source")
     return problems
