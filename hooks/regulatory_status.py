@@ -63,8 +63,8 @@ def phrase(fact, months: int, on: datetime.date) -> str:
     """One fact inside a sentence: its words, regulator, checked date and citation."""
     unconfirmed = " (unconfirmed)" if fact.status == "unconfirmed" or fact.unconfirmed else ""
     return (
-        f"{fact.text}{unconfirmed} ({SHORT[fact.field]}; checked {fact.checked}"
-        f"{overdue_note(fact.checked, months, on)}) {cite(fact.sources)}"
+        f'<span class="agent-status">{fact.text}{unconfirmed} ({SHORT[fact.field]}; checked {fact.checked}'
+        f"{overdue_note(fact.checked, months, on)}) {cite(fact.sources)}</span>"
     )
 
 
@@ -82,7 +82,7 @@ def box(agent, months: int, on: datetime.date) -> str:
         if late
         else ("info", f"Regulatory status of {agent.name}, checked on {oldest}")
     )
-    lines = [f'!!! {kind} "{title}"', ""]
+    lines = [f'!!! {kind} agent-status "{title}"', ""]
     for fact in agent.facts.values():
         text = fact.text[0].upper() + fact.text[1:]
         lines.append(f"    **{fact.regulator}:** {text} {cite(fact.sources)}.")
