@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 PLACEHOLDER = re.compile(r"\{\{\s*status\s+(?P<agent>[\w-]+)(?:\s+(?P<field>[\w-]+))?\s*\}\}")
-SHORT = {"fda": "FDA", "ema": "EMA", "compounding": "US compounding", "wada": "WADA"}
+SHORT = {"fda": "FDA", "ema": "EMA", "tga": "TGA", "compounding": "US compounding", "wada": "WADA"}
 STATUS_PHRASE = re.compile(
     r"\b(?:(?:FDA|EMA)[- ]approved|approved (?:for|by|in|as|to|only)|(?:not|never|formerly) approved"
     r"|withdrawn|withdrew|category [123]\b|schedule (?:I{1,3}|IV|V)\b|controlled substance"

@@ -24,6 +24,10 @@ REGULATORS = {
         "EMA (European Union)",
         {"approved", "withdrawn", "discontinued", "never-approved", "not-approved", "not-authorised", "unconfirmed"},
     ),
+    "tga": (
+        "TGA (Australia)",
+        {"approved", "withdrawn", "discontinued", "never-approved", "not-approved", "unconfirmed"},
+    ),
     "compounding": (
         "United States compounding",
         {"category-1", "category-2", "category-3", "removed", "not-listed", "not-applicable", "unconfirmed"},
