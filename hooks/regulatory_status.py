@@ -61,7 +61,7 @@ def cite(keys) -> str:
 
 def phrase(fact, months: int, on: datetime.date) -> str:
     """One fact inside a sentence: its words, regulator, checked date and citation."""
-    unconfirmed = " (unconfirmed)" if fact.status == "unconfirmed" or fact.unconfirmed else ""
+    unconfirmed = " (unconfirmed)" if fact.status == "unconfirmed" else ""
     return (
         f'<span class="agent-status">{fact.text}{unconfirmed} ({SHORT[fact.field]}; checked {fact.checked}'
         f"{overdue_note(fact.checked, months, on)}) {cite(fact.sources)}</span>"
