@@ -41,10 +41,21 @@ class TestFrontmatter:
 class TestPageStatus:
     def test_line_goes_under_the_title(self, hook):
         status = hook("page_status")
-        line = status.status_line(GOOD, "../about/editorial-policy.md")
+        line = status.status_line(GOOD, "clinical/page.md")
         assert "Last reviewed 2026-11-25" in line and "[Low](../about/editorial-policy.md#evidence-levels)" in line
         out = status.insert_after_title("# Title\n\nSummary.", line)
         assert out.index("# Title") < out.index("Last reviewed") < out.index("Summary.")
+
+    def test_last_substantive_change_links_to_its_log_entry(self, hook):
+        meta = {**GOOD, "changes": [{"date": datetime.date(2026, 12, 2), "summary": "x"}, {"date": REVIEWED}]}
+        line = hook("page_status").status_line(meta, "clinical/page.md")
+        assert "[Last substantive change 2026-12-02](../about/changes.md#2026-12-02-clinical-page)" in line
+
+    def test_overdue_review_is_said_in_words(self, hook):
+        status = hook("page_status")
+        late = status.status_line(GOOD, "clinical/page.md", months=6, today=datetime.date(2027, 5, 26))
+        assert '<span class="review-overdue">review overdue</span>' in late
+        assert "review overdue" not in status.status_line(GOOD, "clinical/page.md", 6, datetime.date(2027, 5, 25))
 
     def test_no_title_no_change(self, hook):
         assert hook("page_status").insert_after_title("Summary.", "line") == "Summary."
