@@ -4,6 +4,7 @@ Why: a status written into a page goes stale unseen. Pages write a placeholder:
 
     {{ status zuranolone }}            alone on a line: the agent's status box
     {{ status zuranolone fda }}        in a sentence or table cell: one fact as a phrase
+    {{ status zuranolone fda short }}  the same in a few words, for a table cell
     {{ status zuranolone checked }}    the date its facts were last checked
 
 and this hook writes the words, each fact with its citation and "checked on" date, and
@@ -25,7 +26,9 @@ from editorial.yamlfile import DataError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-PLACEHOLDER = re.compile(r"\{\{\s*status\s+(?P<agent>[\w-]+)(?:\s+(?P<field>[\w-]+))?\s*\}\}")
+PLACEHOLDER = re.compile(
+    r"\{\{\s*status\s+(?P<agent>[\w-]+)(?:\s+(?P<field>[\w-]+)(?:\s+(?P<form>short))?)?\s*\}\}"
+)
 SHORT = {"fda": "FDA", "ema": "EMA", "tga": "TGA", "compounding": "US compounding", "wada": "WADA"}
 STATUS_PHRASE = re.compile(
     r"\b(?:(?:FDA|EMA)[- ]approved|approved (?:for|by|in|as|to|only)|(?:not|never|formerly) approved"
@@ -66,6 +69,12 @@ def phrase(fact, months: int, on: datetime.date) -> str:
         f'<span class="agent-status">{fact.text}{unconfirmed} ({SHORT[fact.field]}; checked {fact.checked}'
         f"{overdue_note(fact.checked, months, on)}) {cite(fact.sources)}</span>"
     )
+
+
+def short_phrase(fact, months: int, on: datetime.date) -> str:
+    """One fact in a few words, for a table cell: the `short` text (or its status), citation, overdue mark."""
+    late = ' <span class="review-overdue">review overdue</span>' if review.overdue(fact.checked, months, on) else ""
+    return f'<span class="agent-status">{fact.short or fact.label} {cite(fact.sources)}{late}</span>'
 
 
 def checked_cell(agent, months: int, on: datetime.date) -> str:
@@ -128,6 +137,8 @@ def expand(markdown: str, agents: dict, months: int, on: datetime.date, src: str
                 raise PluginError(f"{where}: unknown field '{field}' (use {', '.join([*SHORT, 'checked'])})")
             if field not in agent.facts:
                 raise PluginError(f"{where}: data/agents.yml has no '{field}' facts for {match['agent']}")
+            if match["form"]:
+                return short_phrase(agent.facts[field], months, on)
             return phrase(agent.facts[field], months, on)
 
         out.append(PLACEHOLDER.sub(render, line) if "{{" in line else line)

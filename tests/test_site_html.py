@@ -182,3 +182,29 @@ def test_markup_in_bibtex_is_shown_as_text(build_fixture):
     assert not item.find("a", href="https://evil.example")
     title = soup.find("meta", attrs={"name": "citation_title"})
     assert title["content"] == 'Fixture with "quotes" & <b>tags</b>', "citation metadata must be escaped"
+
+
+def test_corrections_feed_parses_and_matches_the_log_page(site):
+    """feedparser (not our code) reads the Atom feed; each entry is a page and date listed on the log page."""
+    import feedparser
+
+    feed = feedparser.parse((site.site / "about" / "changes.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    log = BeautifulSoup((site.site / "about/changes/index.html").read_text(encoding="utf-8"), "html.parser")
+    anchors = {h3["id"] for h3 in log.select("article h3[id]")}
+    assert feed.entries and {e.id.split("#", 1)[1] for e in feed.entries} == anchors
+    for entry in feed.entries:
+        path = urlsplit(entry.link).path.strip("/")
+        assert (site.site / path / "index.html").exists(), entry.link
+        assert entry.summary.strip()
+
+
+def test_pages_link_their_last_substantive_change_to_the_log(site):
+    for path, soup in soups(site):
+        link = soup.select_one(".page-status a[href*='changes/#']")
+        if link is None:
+            continue
+        target = (site.site / path).parent / link["href"].split("#")[0]
+        log = BeautifulSoup((target / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert log.find(id=link["href"].split("#")[1]), f"{path}: {link['href']} has no entry on the log"

@@ -39,6 +39,7 @@ REGULATORS = {
 }
 AGENT_FIELDS = {"name", "other_names", "unconfirmed", *REGULATORS}
 FACT_FIELDS = {
+    "short",
     "status",
     "text",
     "source",
@@ -63,6 +64,8 @@ class Fact:
     sources: tuple[str, ...]
     checked: datetime.date
     unconfirmed: str = ""
+    short: str = ""
+    label: str = ""
     events: tuple[tuple[datetime.date, str, tuple[str, ...]], ...] = ()
 
     @property
@@ -136,8 +139,26 @@ def _fact(agent_id: str, field: str, raw, today: datetime.date) -> Fact:
         sources,
         checked,
         str(raw.get("unconfirmed") or ""),
+        " ".join(str(raw.get("short") or "").split()),
+        status_label(field, raw["status"], raw.get("class")),
         tuple(events),
     )
+
+
+LABELS = {
+    "approved": "Approved", "withdrawn": "Approval withdrawn", "discontinued": "No longer marketed",
+    "never-approved": "Never approved", "not-approved": "Not approved", "not-authorised": "Not authorised",
+    "unconfirmed": "Unconfirmed", "category-1": "Category 1", "category-2": "Category 2", "category-3": "Category 3",
+    "removed": "Removed from the lists", "not-listed": "Not named", "not-applicable": "Not applicable",
+    "prohibited": "Prohibited", "prohibited-in-competition": "Prohibited in competition",
+    "prohibited-in-males": "Prohibited in males",
+}  # fmt: skip
+
+
+def status_label(field: str, status: str, klass=None) -> str:
+    """A few words for a table cell when the data gives no `short` text."""
+    label = LABELS.get(status, status)
+    return f"{label} ({klass})" if klass and field == "wada" else label
 
 
 def load(path: Path, today: datetime.date) -> dict[str, Agent]:
