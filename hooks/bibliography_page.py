@@ -60,7 +60,8 @@ def render_list(entries: dict, format_reference) -> str:
         out.append(f"## {heading} {{ #{kind} }}\n")
         out.append('<ol class="bibliography">')
         for key, _entry in items:
-            out.append(f'<li id="ref-{key}">{format_reference(Citation(key=key))}<!-- cited-on:{key} --></li>')
+            ref_id = html.escape(f"ref-{key}")  # bib_validation allows only id-safe keys; escaped all the same
+            out.append(f'<li id="{ref_id}">{format_reference(Citation(key=key))}<!-- cited-on:{key} --></li>')
         out.append("</ol>\n")
     if grouped:  # an evidence type nobody declared must not vanish silently
         raise ValueError(f"entries with an unknown evidence type: {sorted(k for v in grouped.values() for k, _ in v)}")

@@ -10,7 +10,12 @@ replace only its reference text:
   Departures: full journal names (lay readers do not know NLM abbreviations) and
   titles kept in the case the bibliography gives them.
 * Every field is LaTeX-decoded by pybtex and then HTML-escaped, so markup in a
-  field (a `<script>` in a title) is shown as text, never run.
+  field (a `<script>` in a title) is shown as text, never run. The `url` field is
+  taken verbatim (LaTeX would cut it at a `%`) and linked only when it is https;
+  hooks/bib_validation.py stops the build on any other.
+* Articles, books and their parts (inbook, incollection, inproceedings), theses,
+  reports, web pages (online) and misc each show their container: journal,
+  book and editors, school, institution and report number, publisher.
 * Output is cached per key: formatting cost grows with entries, not citations.
 """
 
@@ -101,8 +106,9 @@ def identifiers(fields) -> list[str]:
         pmcid = plain(fields["pmcid"])
         out.append("PMCID: " + link(f"https://www.ncbi.nlm.nih.gov/pmc/articles/{pmcid}/", pmcid))
     if "url" in fields and "doi" not in fields:
-        url = plain(fields["url"])
-        out.append(link(url, url))
+        url = str(fields["url"]).strip()  # verbatim, as in biblatex: LaTeX would read % and ~
+        # bib_validation stops the build on any other scheme; this only keeps the formatter safe alone.
+        out.append(link(url, url) if url.startswith("https://") else esc(url))
     return out
 
 
@@ -114,15 +120,39 @@ def evidence_badge(fields) -> str:
     return f' <span class="evidence-badge" data-evidence="{esc(kind)}">{esc(label)}</span>'
 
 
+def editors(persons) -> str:
+    """AMA: "Smith J, ed" for one editor, "Smith J, Doe J, eds" for several."""
+    return names(persons) + (", ed" if len(persons) == 1 else ", eds")
+
+
+def imprint(fields, *publisher_fields: str, pages: bool = False) -> str:
+    """AMA's closing element, "Publisher; 2020" (":10-20" added for a part of a book), from the first field present."""
+    who = next((plain(fields[name]) for name in publisher_fields if name in fields), "")
+    when = plain(fields.get("year", ""))
+    if pages and "pages" in fields:
+        when += f":{plain(fields['pages'])}"
+    text = "; ".join(part for part in (who, when) if part)
+    return esc(f"{text}.") if text else ""
+
+
+def edition(fields) -> str:
+    return esc(f"{plain(fields['edition'])} ed.") if "edition" in fields else ""
+
+
+# Parts of a book or proceedings: "Title. In: Editors, eds. <i>Book</i>. Publisher; year:pages."
+CHAPTER_TYPES = ("incollection", "inproceedings")
+THESIS_LABELS = {"phdthesis": "Dissertation", "mastersthesis": "Master's thesis"}
+
+
 def format_entry(entry) -> str:
     """One bibliography entry as an HTML fragment (safe to place in Markdown)."""
     f = entry.fields
     parts = []
     authors = entry.persons.get("author") or entry.persons.get("editor")
     if authors:
-        suffix = ", eds" if "author" not in entry.persons else ""
-        parts.append(esc(sentence(names(authors) + suffix)))
+        parts.append(esc(sentence(names(authors) if "author" in entry.persons else editors(authors))))
     title = plain(f.get("title", ""))
+    italic_title = f"<i>{esc(sentence(title))}</i>"
     year = plain(f.get("year", ""))
     if entry.type == "article":
         parts.append(esc(sentence(title)))
@@ -135,24 +165,44 @@ def format_entry(entry) -> str:
         if "pages" in f:
             issue += f":{plain(f['pages'])}"
         parts.append(f"{journal} {esc(issue)}.")
-    elif entry.type in ("book", "incollection"):
-        parts.append(f"<i>{esc(sentence(title))}</i>")
-        if "edition" in f:
-            parts.append(esc(f"{plain(f['edition'])} ed."))
-        if "author" in entry.persons and "editor" in entry.persons:
-            parts.append(esc(sentence(f"Edited by {names(entry.persons['editor'])}")))
-        publisher = plain(f.get("publisher", ""))
-        parts.append(esc(f"{publisher}; {year}." if publisher else f"{year}."))
-    else:  # misc: regulatory documents, labels, press releases
+    elif entry.type in CHAPTER_TYPES or (entry.type == "inbook" and "booktitle" in f):
         parts.append(esc(sentence(title)))
-        if "howpublished" in f:
-            parts.append(esc(sentence(plain(f["howpublished"]))))
+        container = "In:"
+        if "author" in entry.persons and "editor" in entry.persons:
+            container += " " + esc(sentence(editors(entry.persons["editor"])))
+        parts.append(f"{container} <i>{esc(sentence(plain(f.get('booktitle', ''))))}</i>")
+        parts.append(edition(f))
+        parts.append(imprint(f, "publisher", "organization", pages=True))
+    elif entry.type in ("book", "inbook"):  # inbook without booktitle: BibTeX's chapter of a book
+        parts.append(italic_title)
+        parts.append(edition(f))
+        if "author" in entry.persons and "editor" in entry.persons:  # editors alone already lead the entry
+            parts.append(esc(sentence(f"Edited by {names(entry.persons['editor'])}")))
+        if "chapter" in f:
+            parts.append(esc(sentence(f"Chapter {plain(f['chapter'])}")))
+        parts.append(imprint(f, "publisher", pages=entry.type == "inbook"))
+    elif entry.type in THESIS_LABELS:
+        parts.append(italic_title)
+        parts.append(esc(sentence(plain(f.get("type", "")) or THESIS_LABELS[entry.type])))
+        parts.append(imprint(f, "school"))
+    elif entry.type == "techreport":
+        parts.append(italic_title)
+        if "number" in f:
+            parts.append(esc(sentence(f"{plain(f.get('type', '')) or 'Report'} {plain(f['number'])}")))
+        parts.append(imprint(f, "institution", "publisher"))
+    else:  # misc and online: regulatory documents, labels, press releases, web pages
+        parts.append(esc(sentence(title)))
+        container = next((plain(f[n]) for n in ("howpublished", "organization", "publisher") if n in f), "")
+        if container:
+            parts.append(esc(sentence(container)))
         if year:
             month = plain(f.get("month", ""))[:3].lower()
             when = f"{month.capitalize()} {year}" if month in MONTHS else year
             parts.append(esc(f"Published {when}."))
+        if "urldate" in f:
+            parts.append(esc(f"Accessed {plain(f['urldate'])}."))
     ids = identifiers(f)
-    text = " ".join(parts)
+    text = " ".join(part for part in parts if part)
     if ids:
         text += " " + ". ".join(ids) + "."
     return text + evidence_badge(f)

@@ -26,9 +26,7 @@ from editorial.yamlfile import DataError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-PLACEHOLDER = re.compile(
-    r"\{\{\s*status\s+(?P<agent>[\w-]+)(?:\s+(?P<field>[\w-]+)(?:\s+(?P<form>short))?)?\s*\}\}"
-)
+PLACEHOLDER = re.compile(r"\{\{\s*status\s+(?P<agent>[\w-]+)(?:\s+(?P<field>[\w-]+)(?:\s+(?P<form>short))?)?\s*\}\}")
 SHORT = {"fda": "FDA", "ema": "EMA", "tga": "TGA", "compounding": "US compounding", "wada": "WADA"}
 STATUS_PHRASE = re.compile(
     r"\b(?:(?:FDA|EMA)[- ]approved|approved (?:for|by|in|as|to|only)|(?:not|never|formerly) approved"

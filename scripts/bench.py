@@ -99,6 +99,7 @@ def absolute_paths(config: dict) -> dict:
     if isinstance(config.get("theme"), dict) and config["theme"].get("custom_dir"):
         config["theme"] = {**config["theme"], "custom_dir": str(ROOT / config["theme"]["custom_dir"])}
     config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])]
+    config["watch"] = [str(ROOT / w) for w in config.get("watch", [])]
     plugins = []
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "bibtex" in plugin:

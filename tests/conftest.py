@@ -64,6 +64,7 @@ def fixture_config(case_dir: Path, work: Path) -> Path:
     config["site_url"] = "http://127.0.0.1:8000/"
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    config["watch"] = [str(ROOT / w) for w in config.get("watch", [])]  # MkDocs checks they exist
     bib = case_dir / "references.bib"
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "bibtex" in plugin:

@@ -63,12 +63,22 @@ def cited_keys(site) -> set[str]:
         ("no-evidence.bib", "'evidence' must be one of"),
         ("no-evidence.bib", "needs a 'note'"),
         ("latex-url.bib", "uses \\url"),
+        ("unsupported-type.bib", "entry type @manual is not supported"),
+        ("missing-container.bib", "lee2019paper: inproceedings needs 'booktitle'"),
+        ("missing-container.bib", "roe2018voles: phdthesis needs 'school'"),
+        ("missing-container.bib", "nice2020review: techreport needs 'institution'"),
     ],
 )
 def test_rule_rejects_fixture(fixture, expected):
     text = (BAD / fixture).read_text(encoding="utf-8")
     problems = rules.check_layout(text) + rules.check_entries(rules.load(text))
     assert any(expected in p for p in problems), problems
+
+
+def test_every_supported_entry_type_passes_when_complete():
+    """The control for the entry-type rules: one complete entry of each type the formatter renders."""
+    text = (BAD / "entry-types.bib").read_text(encoding="utf-8")
+    assert rules.check_layout(text) + rules.check_entries(rules.load(text)) == []
 
 
 def test_unverified_fixture_is_flagged():

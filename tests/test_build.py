@@ -35,6 +35,13 @@ REJECTED = {
     "agents-future-date": ["data/agents.yml:7", "zuranolone.wada.checked: 2999-01-01 is in the future"],
     "agents-malformed": ["data/agents.yml:3", "invalid YAML"],
     "changes-bad-date": ["docs/index.md:8", "'date' must be a date"],
+    # bib/ is checked by the build itself (hooks/bib_validation.py), cited entries or not
+    "bib-javascript-url": ["references.bib:7", "smith2020good", "url 'javascript:alert(1)' is not an https:// address"],
+    "bib-http-url": ["references.bib:14", "who2021plain", "url 'http://example.org/report' is not an https://"],
+    "bib-unsafe-key": ["references.bib:11", "a><script>x</script><b", "only use letters, digits and _:.+-"],
+    "bib-unknown-evidence": ["references.bib:7", "smith2020good", "unknown evidence 'hearsay'; use one of"],
+    "bib-missing-evidence": ["references.bib:11", "jones2021none", "'evidence' is missing"],
+    "bib-not-utf8": ["references.bib:2", "not UTF-8 (byte 0xfc)"],
 }
 
 

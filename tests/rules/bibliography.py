@@ -14,10 +14,19 @@ EVIDENCE_TYPES = {
     "guideline", "systematic-review", "rct", "observational", "human-experimental", "animal",
     "in-vitro", "narrative-review", "textbook", "regulatory", "book",
 }  # fmt: skip
+# The entry types hooks/citation_style.py renders, each with the fields its AMA form needs
+# ("author" is met by an editor). Other BibTeX types (booklet, manual, proceedings, unpublished...)
+# are rejected rather than rendered incompletely.
 REQUIRED = {
     "article": ["author", "title", "journal", "year"],
     "book": ["title", "publisher", "year"],
+    "inbook": ["author", "title", "publisher", "year"],
     "incollection": ["author", "title", "booktitle", "publisher", "year"],
+    "inproceedings": ["author", "title", "booktitle", "year"],
+    "phdthesis": ["author", "title", "school", "year"],
+    "mastersthesis": ["author", "title", "school", "year"],
+    "techreport": ["author", "title", "institution", "year"],
+    "online": ["title", "url"],
     "misc": ["title"],
 }
 FORBIDDEN_FIELDS = {"file", "abstract", "keywords", "date-added", "date-modified", "bdsk-url-1", "howpublished-url"}
@@ -58,7 +67,9 @@ def check_entries(data: BibliographyData) -> list[str]:
     for key, entry in data.entries.items():
         fields = {name.lower(): str(value) for name, value in entry.fields.items()}
         has = set(fields) | {role for role in entry.persons}
-        for field in REQUIRED.get(entry.type, ["title"]):
+        if entry.type not in REQUIRED:
+            problems.append(f"{key}: entry type @{entry.type} is not supported; use one of {', '.join(REQUIRED)}")
+        for field in REQUIRED.get(entry.type, []):
             if field not in has and not (field == "author" and "editor" in has):
                 problems.append(f"{key}: {entry.type} needs '{field}'")
         if entry.type == "book" and not ({"author", "editor"} & has):
