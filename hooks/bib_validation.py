@@ -10,7 +10,7 @@ priority) and raises a PluginError whose lines read "<file>:<line>: <key>: <prob
 
 * links only to https addresses, and DOI, PMID and PMCID only in their own shape;
 * keys only of letters, digits and `_:.+-` (safe in an id and a #fragment);
-* `evidence` one of the types the site labels (citation_style.EVIDENCE_LABELS).
+* `evidence` one of the types the site labels (hooks/editorial/evidence.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import os
 import re
 from pathlib import Path
 
-from citation_style import EVIDENCE_LABELS, plain
+from citation_style import plain
+from editorial.evidence import LABELS as EVIDENCE_LABELS
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from pybtex.database import BibliographyDataError, parse_string

@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from bs4 import BeautifulSoup, SoupStrainer
+from editorial import evidence
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -22,20 +23,7 @@ from mkdocs_bibtex.citation import Citation
 
 MARKER = "<!-- full-bibliography -->"
 DOWNLOAD_URI = "references/references.bib"
-# Group order on the page: strongest kinds of evidence for clinical claims first.
-GROUPS = [
-    ("guideline", "Guidelines and consensus statements"),
-    ("systematic-review", "Systematic reviews and meta-analyses"),
-    ("rct", "Randomised controlled trials"),
-    ("observational", "Human observational studies"),
-    ("human-experimental", "Human experimental studies"),
-    ("narrative-review", "Narrative reviews"),
-    ("animal", "Animal studies"),
-    ("in-vitro", "Cell and tissue (in vitro) studies"),
-    ("regulatory", "Regulatory and company documents"),
-    ("textbook", "Textbooks"),
-    ("book", "Books"),
-]
+GROUPS = evidence.GROUPS  # strongest kinds of evidence for clinical questions first
 
 # key -> list of (page url, page title, section id, section title), filled as pages render
 citations_by_key: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)

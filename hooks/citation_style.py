@@ -24,23 +24,12 @@ from __future__ import annotations
 import html
 import re
 
+from editorial import evidence
 from mkdocs.plugins import event_priority
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
 
-EVIDENCE_LABELS = {
-    "guideline": "Guideline or consensus statement",
-    "systematic-review": "Systematic review or meta-analysis",
-    "rct": "Randomised controlled trial",
-    "observational": "Human observational study",
-    "human-experimental": "Human experimental study",
-    "animal": "Animal study",
-    "in-vitro": "Cell or tissue (in vitro) study",
-    "narrative-review": "Narrative review",
-    "textbook": "Textbook",
-    "regulatory": "Regulatory or company document",
-    "book": "Book (not peer reviewed)",
-}
+EVIDENCE_LABELS = evidence.LABELS
 MAX_AUTHORS = 6  # AMA: list all up to six; otherwise the first three and "et al"
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 # Characters that Markdown would read as syntax inside a footnote definition.

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
+from editorial import evidence
 from pybtex.database import BibliographyData, parse_string
 
 KEY_PATTERN = re.compile(r"^[a-z]+[0-9]{4}[a-z0-9]+$")
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID_PATTERN = re.compile(r"^[1-9][0-9]{0,8}$")
 PMCID_PATTERN = re.compile(r"^PMC[0-9]+$")
-EVIDENCE_TYPES = {
-    "guideline", "systematic-review", "rct", "observational", "human-experimental", "animal",
-    "in-vitro", "narrative-review", "textbook", "regulatory", "book",
-}  # fmt: skip
+EVIDENCE_TYPES = set(evidence.TYPES)
 # The entry types hooks/citation_style.py renders, each with the fields its AMA form needs
 # ("author" is met by an editor). Other BibTeX types (booklet, manual, proceedings, unpublished...)
 # are rejected rather than rendered incompletely.

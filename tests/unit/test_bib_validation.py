@@ -53,7 +53,7 @@ def test_unsafe_or_unknown_value_names_its_line(hook, field, value, expected):
 def test_missing_evidence_names_the_entry(hook):
     assert problems(hook, ENTRY.replace("  evidence = {guideline},\n", "")) == [
         "refs.bib:1: who2021page: 'evidence' is missing; use one of guideline, systematic-review, rct, observational,"
-        " human-experimental, animal, in-vitro, narrative-review, textbook, regulatory, book"
+        " human-experimental, narrative-review, animal, in-vitro, regulatory, textbook, book"
     ]
 
 
