@@ -41,10 +41,14 @@ MARKDOWN_SPECIALS = {"*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;", "`"
 PLAIN_TEXT = PlainTextBackend()
 
 
+# A command pybtex leaves in place (it decodes accents and known symbols, not markup such as \emph).
+LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
+
+
 def plain(latex: str) -> str:
-    """LaTeX field value -> plain text (accents decoded, braces and $ removed)."""
-    text = Text.from_latex(str(latex)).render(PLAIN_TEXT)
-    return " ".join(text.split())
+    """LaTeX field value -> plain text (accents decoded, braces, $ and leftover commands removed)."""
+    text = LATEX_COMMAND.sub("", Text.from_latex(str(latex)).render(PLAIN_TEXT))
+    return " ".join(text.replace("{", "").replace("}", "").split())
 
 
 def esc(text: str) -> str:
@@ -197,20 +201,6 @@ def format_entry(entry) -> str:
     return text + evidence_badge(f)
 
 
-# A citation group written after a space ("word [@a; @b].") is pulled against the word:
-# superscript numbers do not take a space before them.
-SPACED_CITATION = re.compile(r"[ \t]+(\[@[\w-]+(?:\s*;\s*@[\w-]+)*\])")
-
-
-def tighten_citations(markdown: str) -> str:
-    return SPACED_CITATION.sub(r"\1", markdown)
-
-
-def inline_markers(keys: list[str]) -> str:
-    """Footnote markers for one citation group, separated by a superscript comma ("1,2")."""
-    return '<sup class="cite-sep">,</sup>'.join(f"[^{key}]" for key in keys)
-
-
 class CachedFormatter:
     """Stands in for SimpleRegistry.reference_text: formats each entry once."""
 
@@ -231,12 +221,4 @@ def on_config(config):
     if bibtex is not None and bibtex.registry is not None:
         registry = bibtex.registry
         registry.reference_text = CachedFormatter(registry)
-        registry.inline_text = lambda block: inline_markers(
-            [c.key for c in block.citations if c.key in registry.bib_data.entries]
-        )
     return config
-
-
-@event_priority(10)  # before mkdocs-bibtex replaces the citations
-def on_page_markdown(markdown, page, config, files):
-    return tighten_citations(markdown)

@@ -28,7 +28,7 @@ MARKER = "<!--supports:{}-->"
 # citation group, followed by the marker this hook put after the group.
 MARKED_RUN = re.compile(
     r'(?P<run>(?:<sup id="fnref\d*:[^"]+"><a class="footnote-ref" href="#fn:[^"]+">\d+</a></sup>'
-    r'(?:<sup class="cite-sep">,</sup>)?)+)<!--supports:(?P<n>\d+)-->'
+    r'(?:<sup class="cite-locator">[^<]*</sup>)?(?:<sup class="cite-sep">,</sup>)?)+)<!--supports:(?P<n>\d+)-->'
 )
 REF = re.compile(r'<a class="footnote-ref" href="#fn:(?P<key>[^"]+)"')
 # Per page: for the n-th marked group, {key: "Supports: …"}.

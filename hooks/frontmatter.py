@@ -9,7 +9,10 @@ index pages) also need an overall evidence level.
 from __future__ import annotations
 
 import datetime
+import re
 
+import yaml
+from editorial.changes import front_matter
 from mkdocs.exceptions import PluginError
 
 CONTENT_SECTIONS = ("fundamentals/", "mechanisms/", "clinical/")
@@ -41,7 +44,37 @@ def problems(meta: dict, src_uri: str) -> list[str]:
     return found
 
 
+def yaml_problem(source: str) -> str | None:
+    """ "<line>: <problem>" when the front matter is not valid YAML or holds an impossible date.
+
+    MkDocs drops front matter it cannot read and builds the page without it, so the
+    editor would otherwise see "missing 'title'" for a typo such as `reviewed: 2026-11-31`.
+    """
+    text, first = front_matter(source)
+    if not text:
+        return None
+    try:
+        yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.context_mark or error.problem_mark
+        return f"{first + (mark.line if mark else 0)}: front matter is not valid YAML: {error.problem}"
+    except ValueError as error:  # a date-shaped value that is no date: find its line
+        for number, line in enumerate(text.split("\n")):
+            value = line.partition(":")[2].strip()
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                try:
+                    datetime.date.fromisoformat(value)
+                except ValueError:
+                    key = line.partition(":")[0].strip()
+                    return f"{first + number}: front matter: '{key}' is not a real date ({value}): {error}"
+        return f"{first}: front matter: {error}"
+    return None
+
+
 def on_page_markdown(markdown, page, config, files):
+    broken = yaml_problem(page.file.content_string)
+    if broken:
+        raise PluginError(f"docs/{page.file.src_uri}:{broken}")
     found = problems(page.meta, page.file.src_uri)
     if found:
         raise PluginError(f"docs/{page.file.src_uri}: front matter: {'; '.join(found)}")

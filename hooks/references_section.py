@@ -8,16 +8,16 @@ contents and prints under a title) and marks the list `data-search-exclude`.
 
 from __future__ import annotations
 
+from editorial import citations
 from mkdocs.plugins import event_priority
-from mkdocs_bibtex.citation import CitationBlock
 
 HEADING = "## References { #references }"
 MARKER = "///Footnotes Go Here///"  # Python-Markdown's footnote placement marker
 
 
 def add_references_heading(markdown: str) -> str:
-    # mkdocs-bibtex's own parser decides what counts as a citation.
-    if MARKER in markdown or not CitationBlock.from_markdown(markdown):
+    # The site's one citation grammar decides what counts as a citation (code is masked already).
+    if MARKER in markdown or not citations.groups(markdown):
         return markdown
     return f"{markdown.rstrip()}\n\n{HEADING}\n\n{MARKER}\n"
 

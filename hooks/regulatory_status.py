@@ -22,6 +22,7 @@ from pathlib import Path
 
 from editorial import agents as agent_data
 from editorial import review
+from editorial.pages import first_line
 from editorial.yamlfile import DataError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -65,14 +66,14 @@ def phrase(fact, months: int, on: datetime.date) -> str:
     unconfirmed = " (unconfirmed)" if fact.status == "unconfirmed" else ""
     return (
         f'<span class="agent-status">{fact.text}{unconfirmed} ({SHORT[fact.field]}; checked {fact.checked}'
-        f"{overdue_note(fact.checked, months, on)}) {cite(fact.sources)}</span>"
+        f"{overdue_note(fact.checked, months, on)}){cite(fact.sources)}</span>"
     )
 
 
 def short_phrase(fact, months: int, on: datetime.date) -> str:
     """One fact in a few words, for a table cell: the `short` text (or its status), citation, overdue mark."""
     late = ' <span class="review-overdue">review overdue</span>' if review.overdue(fact.checked, months, on) else ""
-    return f'<span class="agent-status">{fact.short or fact.label} {cite(fact.sources)}{late}</span>'
+    return f'<span class="agent-status">{fact.short or fact.label}{cite(fact.sources)}{late}</span>'
 
 
 def checked_cell(agent, months: int, on: datetime.date) -> str:
@@ -92,23 +93,16 @@ def box(agent, months: int, on: datetime.date) -> str:
     lines = [f'!!! {kind} agent-status "{title}"', ""]
     for fact in agent.facts.values():
         text = fact.text[0].upper() + fact.text[1:]
-        lines.append(f"    **{fact.regulator}:** {text} {cite(fact.sources)}.")
+        lines.append(f"    **{fact.regulator}:** {text}{cite(fact.sources)}.")
         lines.append(f"    Checked on {fact.checked}{overdue_note(fact.checked, months, on)}.")
         for date, event, sources in fact.events:
-            lines += ["", f"    - {date}: {event} {cite(sources)}"]
+            lines += ["", f"    - {date}: {event}{cite(sources)}"]
         if fact.unconfirmed:
             lines += ["", f"    *Unconfirmed:* {fact.unconfirmed}"]
         lines.append("")
     if agent.unconfirmed:
         lines += [f"    *Unconfirmed:* {agent.unconfirmed}", ""]
     return "\n".join(lines)
-
-
-def first_line(page, markdown: str) -> int:
-    """File line of the markdown's first line: MkDocs hands hooks the page without its front matter."""
-    source = page.file.content_string
-    position = source.find(markdown[:200]) if markdown else -1
-    return source.count("\n", 0, position) + 1 if position > 0 else 1
 
 
 def expand(markdown: str, agents: dict, months: int, on: datetime.date, src: str, start: int = 1) -> str:
@@ -180,7 +174,7 @@ def on_config(config):
 @event_priority(110)  # before the citation checks and mkdocs-bibtex see the citations it writes
 def on_page_markdown(markdown, page, config, files):
     src = f"docs/{page.file.src_uri}"
-    start = first_line(page, markdown)
+    start = first_line(page.file.content_string, page.markdown)
     hand = hand_written_statuses(markdown, state["names"], start)
     if hand and not page.file.src_uri.startswith("about/"):
         line, words = hand[0]

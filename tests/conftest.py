@@ -16,10 +16,17 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import settings
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # the shared `editorial` package, as MkDocs puts hooks/ on the path
+
+# Property-based tests: a fixed seed and a fixed number of examples by default (and in CI), so that a
+# run is repeatable; HYPOTHESIS_PROFILE=long tries many more cases on demand.
+settings.register_profile("ci", max_examples=150, derandomize=True, deadline=None)
+settings.register_profile("long", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 

@@ -35,6 +35,13 @@ REJECTED = {
     "agents-future-date": ["data/agents.yml:7", "zuranolone.wada.checked: 2999-01-01 is in the future"],
     "agents-malformed": ["data/agents.yml:3", "invalid YAML"],
     "changes-bad-date": ["docs/index.md:8", "'date' must be a date"],
+    "citation-split-lines": ["docs/index.md:9", "split over two lines"],
+    "citation-colon-key": [
+        "docs/index.md:9",
+        "'smith2020good:erratum' has a character the citation plugin cannot read",
+    ],
+    "bibliography-command": ["docs/index.md:9", "bibliography command"],
+    "front-matter-bad-date": ["docs/index.md:4", "'reviewed'", "2026-11-31"],
     # bib/ is checked by the build itself (hooks/bib_validation.py), cited entries or not
     "bib-javascript-url": ["references.bib:7", "smith2020good", "url 'javascript:alert(1)' is not an https:// address"],
     "bib-http-url": ["references.bib:14", "who2021plain", "url 'http://example.org/report' is not an https://"],
@@ -67,3 +74,18 @@ def test_overdue_checks_show_a_badge_and_a_warning_but_never_fail_the_build(buil
     assert len(badges) >= 3, "page status, status box and inline phrase each say 'review overdue'"
     assert page.select_one(".admonition.warning .admonition-title").get_text().endswith("review overdue")
     assert "checked 2020-01-15" in page.get_text()
+
+
+@pytest.mark.fixture_site
+def test_code_comments_and_addresses_are_text_and_locators_are_kept(build_fixture):
+    build = build_fixture("code-is-text")
+    assert build.returncode == 0, build.log
+    page = build.page("")
+    article = page.select_one("article")
+    assert [c.get_text() for c in article.select("code")][:2] == ["[@nosuchkey2099]", "\\bibliography"]
+    assert "[@nosuchkey2099]" in article.select_one("pre").get_text()
+    mail = article.find("a", href="mailto:editors@example.org")
+    assert mail and mail.get_text() == "Write to editors@example.org"
+    assert [s.get_text() for s in article.select("sup.cite-locator")] == ["(p. 12)"]
+    assert "prefix see" in article.get_text()
+    assert "XQMASK" not in str(page) and "nosuchkey2099" not in str(article.select_one("div.footnote"))

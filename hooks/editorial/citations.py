@@ -28,3 +28,20 @@ def keys(text: str) -> list[str]:
 def strip(text: str) -> str:
     """The text with its citation groups (and the space before them) removed."""
     return GROUP.sub("", re.sub(r"\s+(?=" + GROUP.pattern + ")", "", text))
+
+
+# mkdocs-bibtex reads a key as letters, digits, "_" and "-" only: "smith2020:erratum" would cite smith2020.
+PLUGIN_KEY = re.compile(r"[\w-]+")
+ITEM = re.compile(
+    r"^\s*(?P<prefix>.*?)\s*(?<![\w.+-])-?@(?P<key>" + KEY + r")\s*(?:,\s*(?P<locator>.*?))?\s*$", re.DOTALL
+)
+
+
+def items(body: str) -> list[re.Match]:
+    """The citations of one group body ("see @a, p. 12; @b"): prefix, key and locator of each."""
+    return [m for part in body.split(";") if (m := ITEM.match(part))]
+
+
+def spaced(text: str) -> str:
+    """Superscript numbers take no space before them: "word [@a]." becomes "word[@a]"."""
+    return re.sub(r"[ \t]+(?=" + GROUP.pattern + ")", "", text)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from editorial import citations
+from editorial import citations, masking
 from editorial.yamlfile import DataError, load_with_lines
 
 VERDICTS = {
@@ -29,10 +29,7 @@ VERDICTS = {
     "unsupported": "the sources do not say this",
 }
 QUOTE_MAX_WORDS = 25
-FENCE = re.compile(r"^\s*(```|~~~)")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-# A rendered-data placeholder such as {{ status zuranolone fda }} carries its own sources.
-DATA_PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 
 
 @dataclass
@@ -53,37 +50,23 @@ class Entry:
 
 
 def normalise(line: str) -> str:
-    text = LIST_MARKER.sub("", line.strip(), count=1)
+    """A line as the ledger records it: no masked pieces, code spans, comments, list marker or citations."""
+    visible = re.sub(r"<!--.*?-->", "", re.sub(r"`[^`\n]*`", "", masking.strip_tokens(line)))
+    text = LIST_MARKER.sub("", visible.strip(), count=1)
     return " ".join(citations.strip(text).split())
 
 
 def cited_sentences(markdown: str) -> list[Sentence]:
-    """Every line of a page that cites a source, outside code fences, HTML comments and front matter."""
-    found = []
-    lines = markdown.splitlines()
+    """Every line of a page that cites a source; code, comments and front matter are not prose."""
+    lines = masking.mask(markdown).text.split("\n")
     start = 0
     if lines and lines[0].strip() == "---":
         start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
-    fence = None
-    in_comment = False
+    found = []
     for number, line in enumerate(lines[start:], start=start + 1):
-        if fence:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        match = FENCE.match(line)
-        if match:
-            fence = match.group(1)
-            continue
-        if in_comment:
-            in_comment = "-->" not in line
-            continue
-        if "<!--" in line and "-->" not in line.split("<!--", 1)[1]:
-            in_comment = True
-        visible = re.sub(r"<!--.*?-->", "", re.sub(r"`[^`\n]*`", "", line))
-        keys = citations.keys(visible)
+        keys = citations.keys(masking.strip_tokens(line))
         if keys:
-            found.append(Sentence(number, normalise(visible), list(dict.fromkeys(keys))))
+            found.append(Sentence(number, normalise(line), list(dict.fromkeys(keys))))
     return found
 
 

@@ -1,4 +1,4 @@
-"""Unit tests for the citation hooks: key checks, bib validation, formatting, references section."""
+"""Unit tests for the citation hooks: bib validation, formatting, references section (syntax: test_citations.py)."""
 
 from __future__ import annotations
 
@@ -85,18 +85,6 @@ class TestBibValidation:
             hook("bib_validation").check_bib_text(text, "refs.bib")
 
 
-class TestCitationKeys:
-    def test_finds_unknown_key_and_its_line(self, hook):
-        keys = hook("citation_keys")
-        source = "---\ntitle: x\n---\n\nText [@known2020a; @missing2020b].\n"
-        assert keys.unknown_keys(source, {"known2020a"}) == ["missing2020b"]
-        with pytest.raises(PluginError, match=r"docs/x.md:5: unknown citation key 'missing2020b'"):
-            keys.check_page(source, {"known2020a"}, "docs/x.md", source)
-
-    def test_known_keys_and_email_pass(self, hook):
-        hook("citation_keys").check_page("Mail me@example.org [@Known2020a]", {"known2020a"}, "x.md", "")
-
-
 class TestReferencesSection:
     def test_heading_added_once_when_page_cites(self, hook):
         refs = hook("references_section")
@@ -110,18 +98,3 @@ class TestReferencesSection:
     def test_footnotes_excluded_from_search(self, hook):
         html = hook("references_section").exclude_footnotes_from_search('<div class="footnote"><ol></ol></div>')
         assert "data-search-exclude" in html
-
-
-class TestCitationTypography:
-    def test_space_before_a_citation_is_removed(self, hook):
-        style = hook("citation_style")
-        assert style.tighten_citations("bonding [@a2020x; @b2021y].\nLine [@c2019z]") == (
-            "bonding[@a2020x; @b2021y].\nLine[@c2019z]"
-        )
-
-    def test_links_and_plain_brackets_keep_their_space(self, hook):
-        text = "see [the page](x.md) and [a note] or [mail @x](y)"
-        assert hook("citation_style").tighten_citations(text) == text
-
-    def test_markers_are_separated_by_a_superscript_comma(self, hook):
-        assert hook("citation_style").inline_markers(["a", "b"]) == '[^a]<sup class="cite-sep">,</sup>[^b]'

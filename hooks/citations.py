@@ -1,0 +1,99 @@
+"""Citations as editors write them, from `[@key]` to the superscript marker: one grammar, one pipeline.
+
+A `[@key]` passes these steps in order (hooks run by event priority, highest first):
+
+  130  this hook        mask code, comments, raw HTML and link text (editorial/masking.py), so that they
+                        are text, never citations; then check the citation syntax with the one grammar
+                        (editorial/citations.py) and stop on any problem with one line naming file and line
+  120  claims_ledger    every cited sentence has its checked passage; marks each group for the preview
+  110  regulatory_status  `{{ status … }}` placeholders become words with their own citations
+   50  references_section  the "References" heading
+    0  mkdocs-bibtex    groups become footnote markers through `inline_text` (installed here, below),
+                        references are formatted by citation_style (installed there)
+  -50  page_status, -100 bibliography_page
+  on_page_content: this hook puts the masked text back; claims_ledger adds the passages
+
+mkdocs-bibtex stays the engine (its registry and footnotes); this hook is the one place that
+replaces its inline rendering and its validation, which warned without naming the page.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from editorial import citations, masking
+from editorial.pages import first_line
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+LOCATOR = '<sup class="cite-locator">({})</sup>'
+SEPARATOR = '<sup class="cite-sep">,</sup>'
+pieces: dict[str, list] = {}  # masked pieces per page, put back after conversion
+
+
+def problems(markdown: str, known: set[str] | None, start: int = 1) -> list[str]:
+    """(line, problem) for every citation the site cannot render exactly as written."""
+    found = []
+    lines = markdown.split("\n")
+    for number, line in enumerate(lines, start=start):
+        if "\\bibliography" in line or "\\full_bibliography" in line:
+            found.append(f"{number}: a bibliography command; the build adds the reference list itself")
+        for group in citations.groups(line):
+            for item in citations.items(group["body"]):
+                key = item["key"]
+                if not citations.PLUGIN_KEY.fullmatch(key):
+                    found.append(
+                        f"{number}: citation key '{key}' has a character the citation plugin cannot read"
+                        " (it would cite another source); keys use letters, digits, '_' and '-'"
+                    )
+                elif known is not None and key.lower() not in known:
+                    found.append(f"{number}: unknown citation key '{key}'; it is not in bib/")
+                if item["locator"] is not None and not item["locator"].strip():
+                    found.append(f"{number}: empty locator after '@{key},'")
+    # A group opened on one line and closed on the next is left as raw text by the plugin.
+    for number, (line, following) in enumerate(zip(lines, lines[1:] + [""], strict=True), start=start):
+        tail = line[line.rfind("[") :] if "[" in line else ""
+        if tail and "]" not in tail and "@" in tail + following.split("]", 1)[0] and "]" in following:
+            found.append(f"{number}: a citation group is split over two lines; keep '[@…]' on one line")
+    return found
+
+
+def inline_text(block, known) -> str:
+    """Footnote markers for one group: "see" prefixes as text, "1,2" separators, AMA locators "3(p 12)"."""
+    parts = []
+    for citation in block.citations:
+        if citation.key not in known:
+            continue
+        prefix = f" {html.escape(citation.prefix.strip())}" if citation.prefix.strip() else ""
+        locator = LOCATOR.format(html.escape(citation.suffix.strip())) if citation.suffix.strip() else ""
+        parts.append(f"{prefix}[^{citation.key}]{locator}")
+    return SEPARATOR.join(parts)
+
+
+@event_priority(-100)  # after mkdocs-bibtex has loaded the bibliography
+def on_config(config):
+    bibtex = config.plugins.get("bibtex")
+    if bibtex is not None and bibtex.registry is not None:
+        registry = bibtex.registry
+        registry.inline_text = lambda block: inline_text(block, registry.bib_data.entries)
+        registry.validate_citation_blocks = lambda blocks: None  # checked above, with page and line
+    return config
+
+
+@event_priority(130)  # first: everything after this sees code as text
+def on_page_markdown(markdown, page, config, files):
+    masked = masking.mask(markdown)
+    pieces[page.file.src_uri] = masked.pieces
+    bibtex = config.plugins.get("bibtex")
+    known = {k.lower() for k in bibtex.registry.bib_data.entries} if bibtex and bibtex.registry else None
+    start = first_line(page.file.content_string, page.markdown)
+    found = problems(masked.text, known, start)
+    if found:
+        src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        raise PluginError("\n".join(f"{src}:{problem}" for problem in found))
+    return citations.spaced(masked.text)
+
+
+def on_page_content(html_text, page, config, files):
+    return masking.unmask(html_text, pieces.pop(page.file.src_uri, []))
