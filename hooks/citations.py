@@ -20,6 +20,7 @@ replaces its inline rendering and its validation, which warned without naming th
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from editorial import citations, masking
@@ -27,6 +28,7 @@ from editorial.pages import first_line
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+SNIPPET = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']?(?P<path>[^"'\s]+)""")
 LOCATOR = '<sup class="cite-locator">({})</sup>'
 SEPARATOR = '<sup class="cite-sep">,</sup>'
 pieces: dict[str, list] = {}  # masked pieces per page, put back after conversion
@@ -59,6 +61,37 @@ def problems(markdown: str, known: set[str] | None, start: int = 1) -> list[str]
     return found
 
 
+def snippet_problems(path: Path, shown: str) -> list[str]:
+    """A citation in a file that pymdownx.snippets includes is never processed: it runs after the plugin."""
+    if not path.is_file():
+        return []  # snippets itself reports a missing file (check_paths: true)
+    lines = masking.mask(path.read_text(encoding="utf-8")).text.split("\n")
+    return [
+        f"{shown}:{number}: a citation in an included file is never processed; cite in the page itself"
+        for number, line in enumerate(lines, start=1)
+        if citations.groups(line)
+    ]
+
+
+def snippet_bases(config) -> tuple[list[Path], list[str]]:
+    """pymdownx.snippets' base paths and auto-appended files, as mkdocs.yml configures them."""
+    options = config.mdx_configs.get("pymdownx.snippets", {})
+    root = Path(config.config_file_path).parent
+    bases = [root / b for b in (options.get("base_path") or ["."])]
+    return bases, list(options.get("auto_append") or [])
+
+
+def included_problems(markdown: str, config) -> list[str]:
+    bases, _ = snippet_bases(config)
+    found = []
+    for line in markdown.split("\n"):
+        match = SNIPPET.match(line)
+        if match:
+            for base in bases:
+                found += snippet_problems(base / match["path"], match["path"])
+    return found
+
+
 def inline_text(block, known) -> str:
     """Footnote markers for one group: "see" prefixes as text, "1,2" separators, AMA locators "3(p 12)"."""
     parts = []
@@ -73,6 +106,10 @@ def inline_text(block, known) -> str:
 
 @event_priority(-100)  # after mkdocs-bibtex has loaded the bibliography
 def on_config(config):
+    bases, appended = snippet_bases(config)
+    found = [p for name in appended for base in bases for p in snippet_problems(base / name, name)]
+    if found:
+        raise PluginError("\n".join(found))
     bibtex = config.plugins.get("bibtex")
     if bibtex is not None and bibtex.registry is not None:
         registry = bibtex.registry
@@ -88,10 +125,11 @@ def on_page_markdown(markdown, page, config, files):
     bibtex = config.plugins.get("bibtex")
     known = {k.lower() for k in bibtex.registry.bib_data.entries} if bibtex and bibtex.registry else None
     start = first_line(page.file.content_string, page.markdown)
-    found = problems(masked.text, known, start)
+    src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    found = [f"{src}:{problem}" for problem in problems(masked.text, known, start)]
+    found += included_problems(masked.text, config)
     if found:
-        src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        raise PluginError("\n".join(f"{src}:{problem}" for problem in found))
+        raise PluginError("\n".join(found))
     return citations.spaced(masked.text)
 
 
