@@ -4,12 +4,12 @@ Why: a status written into a page goes stale unseen. Pages write a placeholder:
 
     {{ status zuranolone }}            alone on a line: the agent's status box
     {{ status zuranolone fda }}        in a sentence or table cell: one fact as a phrase
-    {{ status zuranolone fda short }}  the same in a few words, for a table cell
     {{ status zuranolone checked }}    the date its facts were last checked
 
-and this hook writes the words, each fact with its citation and "checked on" date, and
-"review overdue" once the date is past the interval in data/review-intervals.yml. It
-runs before the citation hooks, so the citations it writes are checked like any other.
+and this hook writes the words (in a table cell, the fact's `short` form), each fact with
+its citation and "checked on" date, and "review overdue" once the date is past the interval
+in data/review-intervals.yml. Every source key in the data must exist in bib/ (checked once
+per build, in on_files); the pipeline's order is in hooks/citations.py.
 A sentence that names an agent next to a status phrase ("approved for", "withdrawn",
 "category 2", "prohibited"…) outside a placeholder stops the build.
 """
@@ -27,7 +27,7 @@ from editorial.yamlfile import DataError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-PLACEHOLDER = re.compile(r"\{\{\s*status\s+(?P<agent>[\w-]+)(?:\s+(?P<field>[\w-]+)(?:\s+(?P<form>short))?)?\s*\}\}")
+PLACEHOLDER = re.compile(r"\{\{\s*status\s+(?P<agent>[\w-]+)(?:\s+(?P<field>[\w-]+))?\s*\}\}")
 SHORT = {"fda": "FDA", "ema": "EMA", "tga": "TGA", "compounding": "US compounding", "wada": "WADA"}
 STATUS_PHRASE = re.compile(
     r"\b(?:(?:FDA|EMA)[- ]approved|approved (?:for|by|in|as|to|only)|(?:not|never|formerly) approved"
@@ -129,7 +129,7 @@ def expand(markdown: str, agents: dict, months: int, on: datetime.date, src: str
                 raise PluginError(f"{where}: unknown field '{field}' (use {', '.join([*SHORT, 'checked'])})")
             if field not in agent.facts:
                 raise PluginError(f"{where}: data/agents.yml has no '{field}' facts for {match['agent']}")
-            if match["form"]:
+            if line.lstrip().startswith("|"):  # a table cell: a few words; the table dates the row
                 return short_phrase(agent.facts[field], months, on)
             return phrase(agent.facts[field], months, on)
 

@@ -184,3 +184,35 @@ class TestChanges:
         with pytest.raises(ValueError) as error:
             changes.read("p.md", self.PAGE.replace(old, new), TODAY)
         assert str(error.value).startswith(message)
+
+
+class TestStatusRendering:
+    def test_sentence_box_and_table_cell(self, tmp_path, hook):
+        status = hook("regulatory_status")
+        data = agents.load(
+            write(
+                tmp_path,
+                "a.yml",
+                AGENTS.replace("    status: approved\n", "    status: approved\n    short: Approved (2023)\n"),
+            ),
+            TODAY,
+        )
+        page = "Z is {{ status zuranolone fda }}.\n\n{{ status zuranolone }}\n\n| Z | {{ status zuranolone fda }} |"
+        out = status.expand(page, data, 6, TODAY, "docs/p.md")
+        sentence, box, row = out.split("\n\n", 2)
+        assert "approved for postpartum depression in adults (FDA; checked 2026-12-01)[@k1]" in sentence
+        assert box.startswith('!!! info agent-status "Regulatory status of Zuranolone, checked on 2026-12-01"')
+        assert "- 2024-11-05: label revised[@k2]" in box
+        assert row == '| Z | <span class="agent-status">Approved (2023)[@k1]</span> |'
+
+    def test_overdue_shows_in_words(self, tmp_path, hook):
+        data = agents.load(write(tmp_path, "a.yml", AGENTS), TODAY)
+        late = hook("regulatory_status").expand("{{ status zuranolone fda }}", data, 6, datetime.date(2027, 7, 1), "p")
+        assert "review overdue" in late
+
+    def test_unknown_field_is_one_line(self, tmp_path, hook):
+        from mkdocs.exceptions import PluginError
+
+        data = agents.load(write(tmp_path, "a.yml", AGENTS), TODAY)
+        with pytest.raises(PluginError, match=r"^docs/p.md:3: \{\{ status zuranolone ema \}\}: data/agents.yml has no"):
+            hook("regulatory_status").expand("a\nb\n{{ status zuranolone ema }}", data, 6, TODAY, "docs/p.md")
