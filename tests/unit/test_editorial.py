@@ -199,11 +199,10 @@ class TestStatusRendering:
         )
         page = "Z is {{ status zuranolone fda }}.\n\n{{ status zuranolone }}\n\n| Z | {{ status zuranolone fda }} |"
         out = status.expand(page, data, 6, TODAY, "docs/p.md")
-        sentence, box, row = out.split("\n\n", 2)
-        assert "approved for postpartum depression in adults (FDA; checked 2026-12-01)[@k1]" in sentence
-        assert box.startswith('!!! info agent-status "Regulatory status of Zuranolone, checked on 2026-12-01"')
-        assert "- 2024-11-05: label revised[@k2]" in box
-        assert row == '| Z | <span class="agent-status">Approved (2023)[@k1]</span> |'
+        assert "approved for postpartum depression in adults (FDA; checked 2026-12-01)[@k1]" in out.split("\n")[0]
+        assert '\n!!! info agent-status "Regulatory status of Zuranolone, checked on 2026-12-01"\n' in out
+        assert "    - 2024-11-05: label revised[@k2]" in out
+        assert out.split("\n")[-1] == '| Z | <span class="agent-status">Approved (2023)[@k1]</span> |'
 
     def test_overdue_shows_in_words(self, tmp_path, hook):
         data = agents.load(write(tmp_path, "a.yml", AGENTS), TODAY)
