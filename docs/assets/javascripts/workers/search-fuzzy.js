@@ -1,0 +1,312 @@
+/* Search that forgives spelling: a wrapper around Material's search worker (issue 16).
+
+   Why: readers type drug and hormone names from memory ("oxitocin", "anastrazole"), and
+   lunr only finds words that are in the index. When a query word matches nothing, this
+   worker looks the word up in the index's own vocabulary with lunr's fuzzy matching
+   (the mechanism behind `term~1`), replaces it by the closest word found, and answers
+   with the results for the corrected query, marked so that the page can say
+   "Showing results for oxytocin. Search instead for oxitocin". Real variants (UK and US
+   spellings, brand and generic names) stay in data/search-synonyms.yml.
+
+   How: overrides/partials/search.html starts this file in place of Material's worker,
+   passing that worker's URL (`?material=`). This file imports Material's worker
+   unchanged, keeps its message handler, and sits between it and the page: SETUP goes
+   straight through (the lunr index it builds is kept for its vocabulary); each QUERY
+   is planned here, searched by Material's own handler (so ranking, highlighting and
+   suggestions are Material's), and answered with one RESULT, as Material expects.
+   Results carry an extra `fuzzy` field, which Material ignores and
+   assets/javascripts/search-fuzzy.js shows:
+     {query, corrected}   the query was corrected; the results are for `corrected`;
+     {query, suggestion}  results for the query as typed, and what it would have become
+                          (a QUERY with `verbatim: true`: "Search instead for ...").
+
+   Rules (SearchFuzzy.plan): only words that match nothing, not even as the start of a
+   word (Material searches every word as a prefix), are corrected; never words of three
+   letters or fewer, abbreviations (two or more capitals: LH, GnRH), words with digits
+   or symbols, stop words, or words inside lunr query syntax. The edit distance allowed
+   grows with the word: 1 for 4 to 7 letters, 2 from 8 letters. Among the index's words
+   within that distance, the closest wins, then one with the same first letter, then the
+   word found in most entries (titles and keywords count ten times). */
+
+var SearchFuzzy = (function () {
+  "use strict";
+
+  var SETUP = 0;
+  var QUERY = 2;
+  var RESULT = 3;
+  var HEADING_BOOST = 100; // fields weighted at least this much (title, keywords, ...) name what a page is about
+
+  /* Edit distance allowed for a word of this many letters: none up to 3, then 1, then 2 from 8. */
+  function maxDistance(word) {
+    return Math.min(2, Math.floor(Array.from(word).length / 4));
+  }
+
+  /* Two or more capitals (LH, GnRH, OXTR, ERa) mark an abbreviation or a code name, never fuzzed.
+     A long word in capitals is a word typed with caps lock, not an abbreviation. */
+  function isAbbreviation(word) {
+    var capitals = (word.match(/\p{Lu}/gu) || []).length;
+    return capitals >= 2 && !(capitals === Array.from(word).length && capitals >= 6);
+  }
+
+  /* A word that may be corrected: letters only, at least four, not an abbreviation. */
+  function isFuzzable(word) {
+    return /^\p{L}+$/u.test(word) && maxDistance(word) > 0 && !isAbbreviation(word);
+  }
+
+  /* Optimal string alignment distance: insertion, deletion, substitution and the swap of two
+     neighbouring letters each count 1, as in lunr's fuzzy matching. */
+  function distance(a, b) {
+    a = Array.from(a);
+    b = Array.from(b);
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) rows[i].push(i === 0 ? j : 0);
+    }
+    for (i = 1; i <= a.length; i++)
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          best = Math.min(best, rows[i - 2][j - 2] + 1);
+        rows[i][j] = best;
+      }
+    return rows[a.length][b.length];
+  }
+
+  /* The replacement in the case the reader typed: Oxitocin -> Oxytocin, OXITOCIN -> OXYTOCIN. */
+  function matchCase(typed, word) {
+    if (typed === typed.toUpperCase() && typed !== typed.toLowerCase()) return word.toUpperCase();
+    var first = typed.charAt(0);
+    if (first !== first.toLowerCase()) return word.charAt(0).toUpperCase() + word.slice(1);
+    return word;
+  }
+
+  /* The words of a query with their positions, split where the index splits text. */
+  function words(query, separator) {
+    var found = [];
+    var pattern = new RegExp(separator.source || separator, "g");
+    var start = 0;
+    var match;
+    while ((match = pattern.exec(query)) !== null) {
+      if (match.index > start) found.push({ text: query.slice(start, match.index), start: start });
+      start = match.index + match[0].length;
+      if (match[0].length === 0) pattern.lastIndex++;
+    }
+    if (start < query.length) found.push({ text: query.slice(start), start: start });
+    return found;
+  }
+
+  /* Rank candidate words for a typed word: closest, then same first letter, then most used. */
+  function best(typed, candidates) {
+    var lower = typed.toLowerCase();
+    var limit = maxDistance(typed);
+    var ranked = [];
+    candidates.forEach(function (candidate) {
+      var d = distance(lower, candidate.term);
+      if (d > 0 && d <= limit)
+        ranked.push({ term: candidate.term, weight: candidate.weight, d: d, other: candidate.term[0] !== lower[0] });
+    });
+    ranked.sort(function (x, y) {
+      return x.d - y.d || x.other - y.other || y.weight - x.weight || (x.term < y.term ? -1 : 1);
+    });
+    return ranked.length ? ranked[0].term : null;
+  }
+
+  /* The corrections for a query: [{start, text, replacement}], empty when nothing needs one.
+     vocabulary: {known(word), isStopWord(word), candidates(word, distance) -> [{term, weight}]},
+     all on lower-case words. Queries that use lunr's syntax (quotes, ~, ^, a field such as
+     title:) are left alone; a word with + - or * is not letters only, so it is never corrected. */
+  function plan(query, separator, vocabulary) {
+    if (/["~^]|\b(?:title|text|tags):/.test(query)) return [];
+    var changes = [];
+    words(query, separator).forEach(function (word) {
+      if (!isFuzzable(word.text)) return;
+      var lower = word.text.toLowerCase();
+      if (vocabulary.isStopWord(lower) || vocabulary.known(lower)) return;
+      var term = best(word.text, vocabulary.candidates(lower, maxDistance(word.text)));
+      if (term) changes.push({ start: word.start, text: word.text, replacement: matchCase(word.text, term) });
+    });
+    return changes;
+  }
+
+  /* The query with the corrections made. */
+  function apply(query, changes) {
+    var out = query;
+    changes
+      .slice()
+      .sort(function (x, y) {
+        return y.start - x.start;
+      })
+      .forEach(function (change) {
+        out = out.slice(0, change.start) + change.replacement + out.slice(change.start + change.text.length);
+      });
+    return out;
+  }
+
+  /* The vocabulary of a lunr index: its terms (lower case, as Material's tokenizer makes them). */
+  function lunrVocabulary(lunr, index, boosts) {
+    var weights = Object.create(null);
+    function weight(term) {
+      if (!(term in weights)) {
+        var posting = index.invertedIndex[term] || {};
+        var w = 0;
+        index.fields.forEach(function (field) {
+          var docs = posting[field] ? Object.keys(posting[field]).length : 0;
+          w += docs * ((boosts[field] || 1) >= HEADING_BOOST ? 10 : 1);
+        });
+        weights[term] = w;
+      }
+      return weights[term];
+    }
+    return {
+      /* A term of the index, or the start of one (Material adds a trailing wildcard to every word). */
+      known: function (word) {
+        var node = index.tokenSet;
+        for (var i = 0; i < word.length && node; i++) node = node.edges[word.charAt(i)];
+        return Boolean(node);
+      },
+      isStopWord: function (word) {
+        return typeof lunr.stopWordFilter === "function" && lunr.stopWordFilter(new lunr.Token(word)) === undefined;
+      },
+      candidates: function (word, editDistance) {
+        /* The index's set first: lunr's intersect reads wildcards (the edits) from its argument. */
+        return index.tokenSet
+          .intersect(lunr.TokenSet.fromFuzzyString(word, editDistance))
+          .toArray()
+          .map(function (term) {
+            return { term: term, weight: weight(term) };
+          });
+      },
+    };
+  }
+
+  /* ------------------------------------------------------------------ the worker */
+
+  /* Material's worker URL, only from this origin and only Material's search worker file. */
+  function materialUrl(location) {
+    var given = new URL(location.href).searchParams.get("material");
+    if (!given) return null;
+    var url = new URL(given, location.href);
+    return url.origin === location.origin && /\/workers\/search\.[0-9a-f]+\.min\.js$/.test(url.pathname)
+      ? url.href
+      : null;
+  }
+
+  function startWorker(scope) {
+    var url = materialUrl(scope.location);
+    if (!url) throw new Error("search-fuzzy: no Material search worker given (?material=)");
+
+    /* Keep Material's message handler instead of letting it listen, and catch its answers. */
+    var handler = null;
+    var pending = null;
+    var post = scope.postMessage.bind(scope);
+    var listen = scope.addEventListener.bind(scope);
+    scope.addEventListener = function (type, listener, options) {
+      if (type === "message" && !handler) handler = listener;
+      else listen(type, listener, options);
+    };
+    scope.postMessage = function (message) {
+      var resolve = pending;
+      pending = null;
+      if (resolve) resolve(message);
+      else post(message);
+    };
+    scope.importScripts(url);
+    delete scope.addEventListener;
+    if (!handler) throw new Error("search-fuzzy: Material's search worker registered no message handler");
+
+    /* The lunr index Material builds: its vocabulary is what corrections are drawn from. */
+    var lunr = scope.lunr;
+    var index = null;
+    var build = lunr.Builder.prototype.build;
+    lunr.Builder.prototype.build = function () {
+      index = build.apply(this, arguments);
+      return index;
+    };
+
+    var vocabulary = null;
+    var separator = null;
+
+    /* One message through Material's handler; resolves with its answer. */
+    function material(message) {
+      return new Promise(function (resolve) {
+        pending = resolve;
+        handler({ data: message });
+      });
+    }
+
+    function search(query) {
+      return material({ type: QUERY, data: query });
+    }
+
+    function answer(query, verbatim) {
+      var changes = [];
+      if (vocabulary && query.trim()) {
+        try {
+          changes = plan(query, separator, vocabulary);
+        } catch (error) {
+          console.warn("search-fuzzy: no correction for", query, error);
+        }
+      }
+      if (!changes.length) return search(query);
+      var corrected = apply(query, changes);
+      if (verbatim)
+        return search(query).then(function (result) {
+          result.data.fuzzy = { query: query, suggestion: corrected };
+          return result;
+        });
+      return search(corrected).then(function (result) {
+        if (!result.data.items.length) return search(query); // cannot happen: every replacement is an indexed word
+        result.data.fuzzy = { query: query, corrected: corrected };
+        return result;
+      });
+    }
+
+    function handle(message) {
+      if (!message || (message.type !== SETUP && message.type !== QUERY)) {
+        handler({ data: message }); // Material answers anything else with an error, as before
+        return Promise.resolve();
+      }
+      if (message.type === SETUP)
+        return material(message).then(function (ready) {
+          var config = message.data.config;
+          separator = new RegExp(config.separator);
+          var boosts = {};
+          Object.keys(config.fields || {}).forEach(function (field) {
+            boosts[field] = (config.fields[field] || {}).boost || 1;
+          });
+          if (index) vocabulary = lunrVocabulary(lunr, index, boosts);
+          post(ready);
+        });
+      return answer(String(message.data), message.verbatim === true).then(post);
+    }
+
+    /* Messages are answered one at a time, in order, as Material's worker does. */
+    var queue = Promise.resolve();
+    listen("message", function (event) {
+      queue = queue.then(function () {
+        return handle(event.data);
+      });
+      queue = queue.catch(function (error) {
+        console.warn("search-fuzzy:", error);
+      });
+    });
+  }
+
+  if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) startWorker(self);
+
+  return {
+    maxDistance: maxDistance,
+    isAbbreviation: isAbbreviation,
+    isFuzzable: isFuzzable,
+    distance: distance,
+    matchCase: matchCase,
+    words: words,
+    best: best,
+    plan: plan,
+    apply: apply,
+    lunrVocabulary: lunrVocabulary,
+    materialUrl: materialUrl,
+  };
+})();
