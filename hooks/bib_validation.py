@@ -10,14 +10,20 @@ priority) and raises a PluginError whose lines read "<file>:<line>: <key>: <prob
 
 * links only to https addresses, and DOI, PMID and PMCID only in their own shape;
 * keys only of letters, digits and `_:.+-` (safe in an id and a #fragment);
-* `evidence` one of the types the site labels (hooks/editorial/evidence.py).
+* `evidence` one of the types the site labels (hooks/editorial/evidence.py);
+* each source once: two keys with the same DOI, PMID or PMCID, or with near-identical
+  titles in the same year, stop the build naming both keys and the first one's line
+  (a second key for a paper splits its citations and its claims ledger in two).
+  scripts/add-reference refuses such a source with the same functions.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 from citation_style import plain
 from editorial.evidence import LABELS as EVIDENCE_LABELS
@@ -34,6 +40,15 @@ IDENTIFIERS = {  # field: (shape, what it must be)
     "pmid": (re.compile(r"[1-9][0-9]{0,8}"), "a PubMed ID (digits)"),
     "pmcid": (re.compile(r"PMC[0-9]+"), "a PMC ID such as PMC123456"),
 }
+# Identifiers that name one work, each compared in its canonical case (DOIs are case-insensitive).
+IDENTITY = {"doi": ("DOI", str.lower), "pmid": ("PMID", str), "pmcid": ("PMCID", str.upper)}
+# Title words that copies of one title gain or lose ("The", "&" for "and").
+TITLE_STOP_WORDS = {"a", "an", "the", "and"}
+# Characters two copies of one title may differ by: a typo, a letter lost in a copy. Small on
+# purpose: titles made from one template ("Placement of Brexanolone in Schedule IV" and "...
+# Zuranolone ...") differ by more, and numbers ("Part 1", "Part 2") must match exactly.
+TITLE_TYPOS = 2
+TITLE_MIN_FUZZY = 20  # shorter titles must match exactly
 
 
 def entry_lines(text: str) -> dict[str, list[int]]:
@@ -74,6 +89,108 @@ def field_line(lines: list[str], start: int, field: str) -> int:
     return start
 
 
+class Source(NamedTuple):
+    """What identifies the work behind one entry: its identifiers, and its title and year."""
+
+    key: str
+    line: int
+    ids: dict[str, str]
+    title: str
+    year: str
+
+
+def plain_enough(value) -> str:
+    """plain(), which costs about half a millisecond a call, only for values with LaTeX in them."""
+    text = str(value)
+    return plain(text) if "\\" in text or "$" in text else " ".join(text.replace("{", "").replace("}", "").split())
+
+
+def comparable_title(value: str) -> str:
+    """A title as copies of it agree: plain text, case, accents, punctuation and "the"/"and" dropped."""
+    text = unicodedata.normalize("NFKD", plain_enough(value).casefold().replace("&", " and "))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(word for word in re.findall(r"[^\W_]+", text) if word not in TITLE_STOP_WORDS)
+
+
+def source_of(key: str, fields, line: int = 0) -> Source:
+    """The Source of an entry's fields (a pybtex field dict or any mapping of strings)."""
+    ids = {}
+    for name, (_, canonical) in IDENTITY.items():
+        value = plain_enough(fields.get(name, ""))
+        if value:
+            ids[name] = canonical(value)
+    return Source(key, line, ids, comparable_title(fields.get("title", "")), plain_enough(fields.get("year", "")))
+
+
+def within_edits(a: str, b: str, limit: int) -> bool:
+    """True when at most `limit` single-character edits turn a into b (banded Levenshtein)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != b[j - 1]))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def near_identical_titles(a: str, b: str) -> bool:
+    if not a or not b or re.findall(r"\d+", a) != re.findall(r"\d+", b):
+        return False
+    return a == b or (min(len(a), len(b)) >= TITLE_MIN_FUZZY and within_edits(a, b, TITLE_TYPOS))
+
+
+def same_source(new: Source, old: Source) -> str | None:
+    """Why `new` is a second entry for the source `old` ("same DOI 10.1/x"), or None.
+
+    Titles are compared only when the two entries carry no different identifier of one kind:
+    two papers with different DOIs are different works, however alike their titles.
+    """
+    for name, (label, _) in IDENTITY.items():
+        if name in new.ids and new.ids[name] == old.ids.get(name):
+            return f"same {label} {new.ids[name]}"
+    if any(name in new.ids and name in old.ids for name in IDENTITY):
+        return None
+    if new.year and new.year == old.year and near_identical_titles(new.title, old.title):
+        return f"near-identical title and the same year ({new.year})"
+    return None
+
+
+def find_same_source(new: Source, sources: list[Source]) -> tuple[Source, str] | None:
+    """The first of `sources` that `new` duplicates, with the reason."""
+    for old in sources:
+        if old.key.lower() != new.key.lower():
+            reason = same_source(new, old)
+            if reason:
+                return old, reason
+    return None
+
+
+def duplicate_source_problems(sources: list[Source], filename: str) -> list[str]:
+    """One line per entry that repeats an earlier one: both keys, the earlier entry's line.
+
+    Only entries that share an identifier or a year are compared, so the check stays linear.
+    """
+    problems = []
+    related: dict[tuple[str, str], list[Source]] = {}
+    for new in sources:
+        tags = [*new.ids.items(), ("year", new.year)]
+        candidates = list({id(old): old for tag in tags for old in related.get(tag, [])}.values())
+        found = find_same_source(new, candidates)
+        if found:
+            old, reason = found
+            problems.append(
+                f"{filename}:{new.line}: {new.key}: {reason} as {old.key} (line {old.line}): "
+                f"one source, two keys; cite {old.key} and delete {new.key}"
+            )
+        for tag in tags:
+            related.setdefault(tag, []).append(new)
+    return problems
+
+
 def check_bib_text(text: str, filename: str) -> None:
     """Raise PluginError("<file>:<line>: <problem>", a line each) if the BibTeX text is malformed or unsafe."""
     starts_by_key = entry_lines(text)
@@ -91,11 +208,14 @@ def check_bib_text(text: str, filename: str) -> None:
         raise PluginError(f"{filename}: invalid BibTeX: {error}") from None
     text_lines = text.splitlines()
     problems = []
+    sources = []
     for key, entry in data.entries.items():
         start = starts_by_key.get(key.lower(), [0])[0]
         for field, problem in entry_problems(key, entry):
             where = f"{filename}:{field_line(text_lines, start, field)}" if start else filename
             problems.append(f"{where}: {key}: {problem}")
+        sources.append(source_of(key, entry.fields, start))
+    problems += duplicate_source_problems(sources, filename)
     if problems:
         raise PluginError("\n".join(problems))
 

@@ -3,7 +3,8 @@
 Why: mkdocs-bibtex's `\\full_bibliography` depends on page order and leaves dead
 back-links. This hook writes the list itself, from the same formatter the pages
 use, and, once every page's HTML exists, adds links back to each page and
-section that cites an entry. It also publishes bib/references.bib for download.
+section that cites an entry. It also publishes the whole bibliography for download, as
+BibTeX, RIS and CSL-JSON exported for readers (no editorial `note`; see hooks/citing/).
 
 The page opts in with the marker `<!-- full-bibliography -->`.
 """
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from pathlib import Path
 
 from bs4 import BeautifulSoup, SoupStrainer
+from citing import downloads
 from editorial import evidence
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -22,7 +23,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs_bibtex.citation import Citation
 
 MARKER = "<!-- full-bibliography -->"
-DOWNLOAD_URI = "references/references.bib"
+DOWNLOAD_STEM = "references/references"  # .bib, .ris, .json: what readers import, never bib/ itself
 GROUPS = evidence.GROUPS  # strongest kinds of evidence for clinical questions first
 
 # key -> list of (page url, page title, section id, section title), filled as pages render
@@ -98,8 +99,10 @@ def on_config(config):
 
 
 def on_files(files, config):
-    bib = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
-    files.append(File.generated(config, DOWNLOAD_URI, abs_src_path=str(bib)))
+    """The whole bibliography as BibTeX, RIS and CSL-JSON, exported for readers (hooks/citing/)."""
+    entries = config.plugins["bibtex"].registry.bib_data.entries
+    for extension, text in downloads.files(entries, sorted(entries)).items():
+        files.append(File.generated(config, f"{DOWNLOAD_STEM}.{extension}", content=text))
     return files
 
 

@@ -1,12 +1,18 @@
 """Give every page a "Cite this page" box and the metadata reference managers read.
 
-Why: readers cite our pages as well as our sources. Each page gets
-* a box with a formatted citation (AMA style, like the references), BibTeX and RIS,
-  each in a code block with a copy button, rendered after the content by the
-  template so that it stays out of the search index;
-* Highwire Press `citation_*` meta tags (read by Google Scholar and Zotero) and
-  schema.org JSON-LD, rendered in <head> by overrides/main.html from page.meta.
-Authors, site name and URL come from mkdocs.yml; the date is the page's `reviewed`.
+Why: readers cite our pages as well as our sources, in their own tools. Each page gets
+* a box with the page's citation in AMA, APA 7 and Vancouver (citeproc-py and the CSL
+  styles, hooks/citing/styles.py), BibTeX and RIS, each with a copy button, rendered by
+  overrides/partials/cite-this-page.html after the content, out of the search index;
+  the access date is the reader's (docs/assets/javascripts/cite.js), the build date
+  without JavaScript;
+* Open Graph `og:type=website` and `og:site_name`, so Zotero saves a Web Page with the
+  site as its Website Title;
+* Highwire Press `citation_*` tags on article-like pages only (content pages, not section
+  indexes, About, the glossary or the reference pages), as Google Scholar asks;
+* schema.org JSON-LD with the publication and review dates, the publisher's address and
+  the sources the page cites, with their DOIs.
+Keys, records and formats live in hooks/citing/page.py; this hook only wires them in.
 """
 
 from __future__ import annotations
@@ -15,82 +21,57 @@ import datetime
 import html
 import json
 import re
-from urllib.parse import urljoin
+from pathlib import Path
+
+from citing import page as citable
+from citing import styles
+from citing.records import csl_item as source_item
+from mkdocs.exceptions import PluginError
+
+DATE_FORMATS = {  # data-format: how the access date reads there (cite.js writes the same)
+    "long": lambda d: f"{d:%B} {d.day}, {d.year}",  # AMA, APA
+    "nlm": lambda d: f"{d.year} {d:%b} {d.day}",  # Vancouver
+    "iso": lambda d: d.isoformat(),  # BibTeX
+    "ris": lambda d: f"{d:%Y/%m/%d}",  # RIS
+}
+# How each style prints the sentinel access date (citeproc-py 0.11.1 drops the spaces of "1900 Jan 1").
+SENTINELS = {"long": re.compile(r"January 1, 1900"), "nlm": re.compile(r"1900\s*Jan\s*1(?!\d)")}
 
 
-def page_record(meta: dict, page_url: str, config) -> dict:
-    reviewed = meta.get("reviewed")
-    return {
-        "title": meta.get("title", ""),
-        "author": config.site_author or config.site_name,
-        "site": config.site_name,
-        "url": urljoin(config.site_url or "", page_url),
-        "reviewed": reviewed if isinstance(reviewed, datetime.date) else None,
-        "description": meta.get("description", ""),
-    }
+def accessed_html(day: datetime.date, fmt: str) -> str:
+    text = html.escape(DATE_FORMATS[fmt](day))
+    return f'<time class="cite-accessed" datetime="{day.isoformat()}" data-format="{fmt}">{text}</time>'
 
 
-def bibtex_key(record: dict) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "", record["title"].lower().split(" ")[0]) or "page"
-    year = record["reviewed"].year if record["reviewed"] else "nd"
-    return f"hormonesoxytocin{year}{slug}"
+def style_html(text: str, day: datetime.date) -> str:
+    """A style's plain text as HTML, its access date (rendered as the sentinel) marked for cite.js."""
+    escaped = html.escape(text, quote=False)
+    for fmt, sentinel in SENTINELS.items():
+        if sentinel.search(escaped):
+            return sentinel.sub(accessed_html(day, fmt), escaped)
+    return escaped
 
 
-def ama_text(record: dict) -> str:
-    reviewed = record["reviewed"]
-    when = f" Reviewed {reviewed:%B} {reviewed.day}, {reviewed.year}." if reviewed else ""
-    return f"{record['author']}. {record['title']}. {record['site']}.{when} Accessed [date]. {record['url']}"
+def export_html(text: str, fmt: str, day: datetime.date) -> str:
+    return html.escape(text, quote=False).replace(citable.ACCESSED, accessed_html(day, fmt))
 
 
-def bibtex_text(record: dict) -> str:
-    def braced(value: str) -> str:
-        return value.replace("{", "").replace("}", "")
-
-    fields = [
-        ("author", "{" + braced(record["author"]) + "}"),
-        ("title", braced(record["title"])),
-        ("howpublished", braced(record["site"])),
-        ("url", record["url"]),
+def cite_formats(record: dict, day: datetime.date) -> list[dict]:
+    texts = citable.styled(record)
+    formats = [
+        {"id": name, "label": label, "html": style_html(texts[name], day)} for name, (label, _) in styles.STYLES.items()
     ]
-    if record["reviewed"]:
-        fields += [("year", str(record["reviewed"].year)), ("note", f"Last reviewed {record['reviewed']:%Y-%m-%d}")]
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@misc{{{bibtex_key(record)},\n{body}\n}}"
-
-
-def ris_text(record: dict) -> str:
-    lines = ["TY  - ELEC", f"AU  - {record['author']}", f"TI  - {record['title']}", f"T2  - {record['site']}"]
-    if record["reviewed"]:
-        lines += [f"PY  - {record['reviewed'].year}", f"DA  - {record['reviewed']:%Y/%m/%d}"]
-    lines += [f"UR  - {record['url']}", "ER  - "]
-    return "\n".join(lines)
-
-
-def cite_box(record: dict) -> str:
-    """HTML for the collapsible box; Material adds copy buttons to its code blocks.
-
-    It is rendered by the template after the page content (overrides/main.html),
-    not inserted into the Markdown, so that the search index never holds it.
-    """
-
-    def block(label: str, lang: str, text: str) -> str:
-        return f'<p class="cite-format">{label}</p><pre class="cite-{lang}"><code>{html.escape(text)}</code></pre>'
-
-    return "".join(
-        [
-            '<details class="quote cite-this-page"><summary>Cite this page</summary>',
-            block("AMA", "ama", ama_text(record)),
-            block("BibTeX", "bibtex", bibtex_text(record)),
-            block("RIS", "ris", ris_text(record)),
-            "</details>",
-        ]
-    )
+    formats.append({"id": "bibtex", "label": "BibTeX", "html": export_html(citable.bibtex(record), "iso", day)})
+    formats.append({"id": "ris", "label": "RIS", "html": export_html(citable.ris(record), "ris", day)})
+    return formats
 
 
 def highwire_tags(record: dict) -> list[tuple[str, str]]:
+    if not record["article"]:
+        return []
     tags = [("citation_title", record["title"]), ("citation_author", record["author"])]
-    if record["reviewed"]:
-        tags.append(("citation_publication_date", f"{record['reviewed']:%Y/%m/%d}"))
+    if record["published"]:
+        tags.append(("citation_publication_date", f"{record['published']:%Y/%m/%d}"))
     tags += [
         ("citation_publisher", record["site"]),
         ("citation_public_url", record["url"]),
@@ -100,7 +81,32 @@ def highwire_tags(record: dict) -> list[tuple[str, str]]:
     return tags
 
 
-def json_ld(record: dict) -> str:
+def og_tags(record: dict) -> list[tuple[str, str]]:
+    """Open Graph: Zotero's Embedded Metadata translator reads og:type=website as a Web Page."""
+    tags = [("og:type", "website"), ("og:site_name", record["site"]), ("og:title", record["title"])]
+    tags.append(("og:url", record["url"]))
+    if record["description"]:
+        tags.append(("og:description", record["description"]))
+    return tags
+
+
+def cited_work(key: str, entry) -> dict:
+    """A source as schema.org: its title, DOI and address."""
+    item = source_item(key, entry)
+    work = {"@type": "ScholarlyArticle" if item["type"] == "article-journal" else "CreativeWork"}
+    work["name"] = item.get("title", "")
+    if item.get("DOI"):
+        work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": item["DOI"]}
+        work["url"] = f"https://doi.org/{item['DOI']}"
+    elif item.get("URL"):
+        work["url"] = item["URL"]
+    elif item.get("PMID"):
+        work["url"] = f"https://pubmed.ncbi.nlm.nih.gov/{item['PMID']}/"
+    return work
+
+
+def json_ld(record: dict, works: list[dict]) -> str:
+    organization = {"@type": "Organization", "name": record["site"], "url": record["site_url"]}
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -108,22 +114,40 @@ def json_ld(record: dict) -> str:
         "name": record["title"],
         "description": record["description"],
         "url": record["url"],
-        "author": {"@type": "Organization", "name": record["author"]},
-        "publisher": {"@type": "Organization", "name": record["site"]},
-        "isPartOf": {"@type": "WebSite", "name": record["site"]},
+        "author": {"@type": "Organization", "name": record["author"], "url": record["site_url"]},
+        "publisher": organization,
+        "isPartOf": {"@type": "WebSite", "name": record["site"], "url": record["site_url"]},
         "inLanguage": "en",
         "license": "https://creativecommons.org/licenses/by/4.0/",
     }
+    if record["published"]:
+        data["datePublished"] = f"{record['published']:%Y-%m-%d}"
+    if record["modified"]:
+        data["dateModified"] = f"{record['modified']:%Y-%m-%d}"
     if record["reviewed"]:
         data["lastReviewed"] = f"{record['reviewed']:%Y-%m-%d}"
-        data["dateModified"] = data["lastReviewed"]
-    # "</" would let a title close the <script> element early.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    if works:
+        data["citation"] = works
+    # No "<" at all: "</script>" or "<!--" in a title must not end or confuse the <script> element.
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
 
-def on_page_markdown(markdown, page, config, files):
-    record = page_record(page.meta, page.url, config)
+def on_files(files, config):
+    """Two pages must never share a BibTeX key: stop the build, naming both files."""
+    problems = citable.duplicate_keys([f.src_uri for f in files.documentation_pages()], config.site_name)
+    if problems:
+        raise PluginError("\n".join(f"{Path(config.docs_dir).name}/{line}" for line in problems))
+    return files
+
+
+def on_page_content(html_text, page, config, files):
+    record = citable.page_record(page.meta, page.file.src_uri, page.url, config)
+    bibtex = config.plugins.get("bibtex")
+    entries = bibtex.registry.bib_data.entries if bibtex is not None and bibtex.registry is not None else {}
+    keys = [k for k in citable.cited_keys(html_text) if k in entries]
+    day = citable.build_date()
     page.meta["citation_tags"] = highwire_tags(record)
-    page.meta["json_ld"] = json_ld(record)
-    page.meta["cite_box"] = cite_box(record)
-    return markdown
+    page.meta["og_tags"] = og_tags(record)
+    page.meta["json_ld"] = json_ld(record, [cited_work(k, entries[k]) for k in keys])
+    page.meta["cite"] = {"key": record["key"], "formats": cite_formats(record, day)}
+    return html_text

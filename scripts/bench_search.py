@@ -4,7 +4,8 @@
     .venv/bin/python scripts/bench_search.py [SITE_DIR]     # prints JSON; builds the site if no dir is given
 
 `measure(site_dir) -> dict` is what scripts/bench.py calls, for our build and for
-the default-Material baseline. Figures (flat, numeric):
+the default-Material baseline; `corpus_latency(site_dir)` for the synthetic corpus.
+Figures (flat, numeric):
 
 * index_raw_bytes, index_gzip_bytes, index_entries: search/search_index.json, which
   every reader's browser downloads on the first page view; index_added_field_bytes:
@@ -12,9 +13,17 @@ the default-Material baseline. Figures (flat, numeric):
 * search_ready_ms: page navigation start to the search worker reporting ready
   (index fetched and lunr index built), median over 3 loads;
 * keystroke_to_results_ms_{median,p90,max}: last keystroke to the result list
-  rendered, typing BENCH_QUERIES at 100 ms a key in Chromium;
+  rendered, typing BENCH_QUERIES (spelt right and misspelt) at 100 ms a key in
+  Chromium; fuzzy_keystroke_to_results_ms_median: the misspelt ones only, which our
+  search worker corrects (assets/javascripts/workers/search-fuzzy.js);
 * relevance_precision_at_1, relevance_top3_hit_rate: the relevance suite
-  (tests/browser/search_queries.yml) typed at full speed, as the test does.
+  (tests/browser/search_queries.yml) typed at full speed, as the test does;
+  misspelling_precision_at_1, misspelling_top3_hit_rate: the misspelling suite
+  (tests/browser/search_misspellings.yml).
+
+corpus_latency types CORPUS_QUERIES into a synthetic corpus (scripts/bench.py builds
+it), once with our search worker and once with Material's own (the page is kept from
+installing ours), so that the cost of the spelling correction shows on its own.
 
 It is a measuring tool, not a test. Chromium is Debian's /usr/bin/chromium.
 """
@@ -37,6 +46,8 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 import search_relevance  # noqa: E402  (tests/browser: the same driver and scoring as the test)
 from search_driver import SearchBox, launch_chromium, serve  # noqa: E402
 
+MISSPELLINGS = ROOT / "tests" / "browser" / "search_misspellings.yml"
+
 BENCH_QUERIES = [
     "oxytocin",
     "oestradiol",
@@ -48,6 +59,21 @@ BENCH_QUERIES = [
     "does testosterone affect oxytocin",
     "postpartum depression medicine",
     "xylophonic zebrafinch",
+]
+MISSPELT = ["oxitocin", "anastrazole", "progestrone", "thyriod", "Oxitocin receptor", "luteinizing hormon"]
+BENCH_QUERIES += MISSPELT
+# Words of the synthetic corpus (scripts/bench.py: TEXT, titles, parts), right and misspelt.
+CORPUS_QUERIES = [
+    "oxytocin",
+    "steroid exposure",
+    "benchmark page 500",
+    "indirect",
+    "oxitocin",
+    "recepter binding",
+    "speceis",
+    "steroid exposeure",
+    "bibliografy",
+    "xqzvw",
 ]
 KEY_DELAY_MS = 100  # a fast typist; the worker is never more than one query behind
 ADDED_FIELDS = ("explains", "description", "keywords", "title_synonyms", "text_synonyms")
@@ -84,28 +110,77 @@ def browser_figures(site_dir: Path) -> dict:
                 ready.append(page.evaluate("() => window.__search.readyAt"))
                 context.close()
 
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            box = SearchBox(context.new_page(), base, key_delay_ms=KEY_DELAY_MS)
-            latencies = [box.search(query).latency_ms for query in BENCH_QUERIES]
-            context.close()
+            timed = typed(browser, base, BENCH_QUERIES)
+            latencies = list(timed.values())
 
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            box = SearchBox(context.new_page(), base)
-            cases = search_relevance.load_cases()
-            verdicts = [search_relevance.judge(c, [r.path for r in box.search(c.query).results]) for c in cases]
-            context.close()
+            relevance, misspelling = [suite(browser, base, path) for path in (search_relevance.QUERIES, MISSPELLINGS)]
         finally:
             browser.close()
-    relevance = search_relevance.summary(verdicts)
     return {
         "search_ready_ms": round(statistics.median(ready), 1),
         "keystroke_to_results_ms_median": round(statistics.median(latencies), 1),
         "keystroke_to_results_ms_p90": round(percentile(latencies, 0.9), 1),
         "keystroke_to_results_ms_max": round(max(latencies), 1),
+        "fuzzy_keystroke_to_results_ms_median": round(statistics.median(timed[q] for q in MISSPELT), 1),
         "relevance_queries": relevance["queries"],
         "relevance_precision_at_1": relevance["precision_at_1"],
         "relevance_top3_hit_rate": relevance["top3_hit_rate"],
+        "misspelling_queries": misspelling["queries"],
+        "misspelling_precision_at_1": misspelling["precision_at_1"],
+        "misspelling_top3_hit_rate": misspelling["top3_hit_rate"],
     }
+
+
+def typed(browser, base: str, queries: list[str], material_only: bool = False) -> dict[str, float]:
+    """Milliseconds from the last keystroke to results shown, per query, typed at KEY_DELAY_MS a key."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        # The page's own script (overrides/partials/search.html) cannot replace a read-only
+        # Worker, so with material_only Material's search worker runs alone.
+        freeze = "Object.defineProperty(window, 'Worker', {value: window.Worker, writable: false})"
+        page = context.new_page()
+        box = SearchBox(page, base, key_delay_ms=KEY_DELAY_MS, init_script=freeze if material_only else None)
+        return {query: box.search(query).latency_ms for query in queries}
+    finally:
+        context.close()
+
+
+def suite(browser, base: str, path: Path) -> dict:
+    """A relevance suite typed at full speed, as the test does: its summary figures."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        box = SearchBox(context.new_page(), base)
+        cases = search_relevance.load_cases(path)
+        return search_relevance.summary(
+            [search_relevance.judge(c, [r.path for r in box.search(c.query).results]) for c in cases]
+        )
+    finally:
+        context.close()
+
+
+def corpus_latency(site_dir) -> dict:
+    """Keystroke to results on a synthetic corpus: with our search worker, and with Material's alone."""
+
+    def run() -> dict:
+        from playwright.sync_api import sync_playwright
+
+        with serve(Path(site_dir)) as base, sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            try:
+                ours = typed(browser, base, CORPUS_QUERIES)
+                material = typed(browser, base, CORPUS_QUERIES, material_only=True)
+            finally:
+                browser.close()
+        return {
+            "index_raw_bytes": (Path(site_dir) / "search" / "search_index.json").stat().st_size,
+            "keystroke_to_results_ms_median": round(statistics.median(ours.values()), 1),
+            "keystroke_to_results_ms_max": round(max(ours.values()), 1),
+            "material_only_ms_median": round(statistics.median(material.values()), 1),
+            "per_query_ms": {q: [round(ours[q], 1), round(material[q], 1)] for q in CORPUS_QUERIES},
+        }
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:  # see measure()
+        return pool.submit(run).result()
 
 
 def measure(site_dir) -> dict:

@@ -21,23 +21,32 @@ def bib_text() -> str:
     return BIB.read_text(encoding="utf-8")
 
 
+def lines(problems) -> str:
+    """The failure message: the problems themselves, one a line, before pytest's comparison."""
+    return "\n".join(problems)
+
+
 def test_layout(bib_text):
-    assert rules.check_layout(bib_text) == []
+    problems = rules.check_layout(bib_text)
+    assert not problems, lines(problems)
 
 
 def test_entries(bib_text):
-    assert rules.check_entries(rules.load(bib_text)) == []
+    problems = rules.check_entries(rules.load(bib_text))
+    assert not problems, lines(problems)
 
 
 def test_no_unverified_entry_is_cited(bib_text, site):
-    cited = cited_keys(site)
-    assert rules.unverified_keys(rules.load(bib_text)) & cited == set()
+    cited = rules.unverified_keys(rules.load(bib_text)) & cited_keys(site)
+    assert not cited, lines(f"{key}: cited, but its note says 'unverified:'" for key in sorted(cited))
 
 
 def test_every_entry_is_cited_or_deliberately_listed(bib_text, site):
     keys = set(rules.load(bib_text).entries.keys())
     uncited = keys - cited_keys(site) - set(DELIBERATELY_LISTED)
-    assert uncited == set(), f"entries nobody cites (cite them or list them with a reason): {sorted(uncited)}"
+    assert not uncited, lines(
+        f"{key}: no page cites it (cite it, or list it in DELIBERATELY_LISTED with a reason)" for key in sorted(uncited)
+    )
 
 
 def cited_keys(site) -> set[str]:
@@ -72,13 +81,14 @@ def cited_keys(site) -> set[str]:
 def test_rule_rejects_fixture(fixture, expected):
     text = (BAD / fixture).read_text(encoding="utf-8")
     problems = rules.check_layout(text) + rules.check_entries(rules.load(text))
-    assert any(expected in p for p in problems), problems
+    assert any(expected in p for p in problems), f"{fixture}: no problem says {expected!r}; found:\n{lines(problems)}"
 
 
 def test_every_supported_entry_type_passes_when_complete():
     """The control for the entry-type rules: one complete entry of each type the formatter renders."""
     text = (BAD / "entry-types.bib").read_text(encoding="utf-8")
-    assert rules.check_layout(text) + rules.check_entries(rules.load(text)) == []
+    problems = rules.check_layout(text) + rules.check_entries(rules.load(text))
+    assert not problems, lines(problems)
 
 
 def test_unverified_fixture_is_flagged():

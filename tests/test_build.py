@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+
 import pytest
+
+from tests.conftest import FIXTURES, MKDOCS, fixture_config
 
 
 def test_real_site_builds_strictly_without_warnings(site):
@@ -50,6 +55,14 @@ REJECTED = {
     "bib-unknown-evidence": ["references.bib:7", "smith2020good", "unknown evidence 'hearsay'; use one of"],
     "bib-missing-evidence": ["references.bib:11", "jones2021none", "'evidence' is missing"],
     "bib-not-utf8": ["references.bib:2", "not UTF-8 (byte 0xfc)"],
+    "bib-duplicate-doi": [
+        "references.bib:10: carter2014pathways: same DOI 10.1146/annurev-psych-010213-115110 as carter2014oxytocin"
+        " (line 1)"
+    ],
+    "bib-duplicate-title": [
+        "references.bib:10: gimpl2001receptor: near-identical title and the same year (2001) as gimpl2001oxytocin"
+        " (line 1)"
+    ],
 }
 
 
@@ -90,3 +103,19 @@ def test_code_comments_and_addresses_are_text_and_locators_are_kept(build_fixtur
     assert [s.get_text() for s in article.select("sup.cite-locator")] == ["(p. 12)"]
     assert "prefix see" in article.get_text()
     assert "XQMASK" not in str(page) and "nosuchkey2099" not in str(article.select_one("div.footnote"))
+
+
+@pytest.mark.fixture_site
+def test_quiet_build_cannot_hide_a_strict_failure(tmp_path):
+    """`mkdocs build -q` on a page left out of the nav: strict comes from mkdocs.yml, and -q must not hide it."""
+    config = fixture_config(FIXTURES / "orphan-page", tmp_path)
+    result = subprocess.run(
+        [*MKDOCS, "build", "-q", "-f", str(config), "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"mkdocs build -q passed a site that mkdocs build rejects:\n{output}"
+    assert "orphan.md" in output and 'not included in the "nav"' in output, output

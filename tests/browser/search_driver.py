@@ -7,8 +7,11 @@ How "results for this query are shown" is detected: an init script wraps the pag
 `Worker` constructor and counts the QUERY messages Material posts to its search worker
 and the RESULT messages it gets back. Once every query has had its result and the
 result has been rendered (a zero-delay timer after Material's own message handler),
-the list on screen belongs to the last query typed. The wrapper only observes; the
-search itself is Material's, unchanged.
+the list on screen belongs to the last query typed. The wrapper only observes.
+Our own search worker (assets/javascripts/workers/search-fuzzy.js) answers each query
+with one result, as Material's does, so the counting holds with it. What the site says
+about a result ("Showing results for …", "Did you mean …?", the glossary and sections
+when nothing matches) is read from its live region once that has settled (aria-busy).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ CHROMIUM_ARGS = [
 ]
 SEARCH_INPUT = "input.md-search__input"  # the desktop search box
 RESULT_ITEM = "li.md-search-result__item"
+NOTICE = "[data-search-fuzzy]"  # the live region of assets/javascripts/search-fuzzy.js
 
 # Message types of Material's search worker (SearchMessageType: SETUP, READY, QUERY, RESULT).
 OBSERVER = """
@@ -63,6 +67,20 @@ OBSERVER = """
       state.lastKeyAt = performance.now();
   }, true);
 })();
+"""
+
+READ_NOTICE = """
+() => {
+  const region = document.querySelector("[data-search-fuzzy]");
+  if (!region) return {text: "", slots: {}, links: []};
+  const slots = {};
+  region.querySelectorAll("[data-slot]").forEach(el => { slots[el.dataset.slot] = el.textContent; });
+  return {
+    text: region.innerText.replace(/\\s+/g, " ").trim(),
+    slots,
+    links: Array.from(region.querySelectorAll("a[href]")).map(a => ({text: a.textContent.trim(), href: a.href})),
+  };
+}
 """
 
 READ_RESULTS = """
@@ -96,6 +114,14 @@ class Outcome:
     results: list[Result]
     latency_ms: float  # last keyup -> result list rendered
     meta: str  # Material's "N matching documents" line
+    notice: str = ""  # what the live region under it says, spaces collapsed
+    slots: dict = field(default_factory=dict)  # its words: corrected, query, suggestion
+    links: list[dict] = field(default_factory=list)  # its links: {text, href}
+
+    @property
+    def corrected(self) -> str | None:
+        """The query the results are for when search corrected the one typed."""
+        return self.slots.get("corrected")
 
 
 def site_path(href: str, base_url: str) -> str:
@@ -132,12 +158,14 @@ def launch_chromium(playwright):
 class SearchBox:
     """One browser page kept open for every query: type, wait for the results, read them."""
 
-    def __init__(self, page, base_url: str, timeout_ms: float = 10_000, key_delay_ms: float = 0):
+    def __init__(self, page, base_url: str, timeout_ms: float = 10_000, key_delay_ms: float = 0, init_script=None):
         self.page = page
         self.base_url = base_url
         self.timeout_ms = timeout_ms
         self.key_delay_ms = key_delay_ms  # 0: as fast as keys can be sent
         page.add_init_script(OBSERVER)
+        if init_script:  # runs after the observer, before the page's own scripts
+            page.add_init_script(init_script)
         page.goto(base_url)
         page.wait_for_function("() => window.__search && window.__search.ready", timeout=timeout_ms)
         self.input = page.locator(SEARCH_INPUT)
@@ -172,4 +200,13 @@ class SearchBox:
         raw = self.page.evaluate(READ_RESULTS)
         results = [Result(site_path(r["href"], self.base_url), r["title"], r["href"], r["sections"]) for r in raw]
         meta = self.page.locator(".md-search-result__meta").inner_text()
-        return Outcome(query, results, state["renderedAt"] - state["lastKeyAt"], meta)
+        notice = self.read_notice()
+        latency = state["renderedAt"] - state["lastKeyAt"]
+        return Outcome(query, results, latency, meta, notice["text"], notice["slots"], notice["links"])
+
+    def read_notice(self) -> dict:
+        """The live region's text, words and links, once a message waiting for a pause in typing is shown."""
+        self.page.wait_for_function(
+            "s => !(document.querySelector(s) || {}).ariaBusy", arg=NOTICE, timeout=self.timeout_ms
+        )
+        return self.page.evaluate(READ_NOTICE)

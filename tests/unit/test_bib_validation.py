@@ -73,6 +73,7 @@ def test_every_problem_gets_its_own_line(hook):
     text = text.replace("{guideline}", "{rumour}", 1)
     assert sorted(line.split(": ", 1)[0] for line in problems(hook, text)) == [
         "refs.bib:12",
+        "refs.bib:12",  # the copy is also a second entry for the same DOI
         "refs.bib:4",
         "refs.bib:8",
     ]
@@ -85,3 +86,81 @@ def test_file_that_is_not_utf8_names_the_line(hook, tmp_path):
         hook("bib_validation").read_utf8(path, "refs.bib")
     path.write_text(ENTRY.replace("A page", "Café"), encoding="utf-8")
     assert "Café" in hook("bib_validation").read_utf8(path, "refs.bib")
+
+
+def article(key: str, title: str, year: str = "2014", **ids: str) -> str:
+    fields = "".join(f"  {name} = {{{value}}},\n" for name, value in ids.items())
+    return (
+        f"@article{{{key},\n  author = {{Carter, C. Sue}},\n  title = {{{title}}},\n  journal = {{J}},\n"
+        f"  year = {{{year}}},\n{fields}  evidence = {{narrative-review}},\n  note = {{Fixture.}}\n}}\n"
+    )
+
+
+FIRST = article(
+    "carter2014oxytocin",
+    "Oxytocin Pathways and the Evolution of Human Behavior",
+    doi="10.1146/ab-1",
+    pmid="24050183",
+    pmcid="PMC42",
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "reason"),
+    [
+        (article("carter2014pathways", "Other", doi="10.1146/AB-1"), "same DOI 10.1146/ab-1"),
+        (article("carter2014pmid", "Other", pmid="24050183"), "same PMID 24050183"),
+        (article("carter2014pmc", "Other", pmcid="PMC42"), "same PMCID PMC42"),
+        (
+            article("carter2014copy", "oxytocin pathways and the evolution of human behaviour."),
+            "near-identical title and the same year (2014)",
+        ),
+        (
+            article("carter2014brace", "The {Oxytocin} pathways \\& the evolution of human behavior"),
+            "near-identical title and the same year (2014)",
+        ),
+    ],
+)
+def test_second_entry_for_one_source_names_both_keys_and_the_first_line(hook, second, reason):
+    text = "% header\n" + FIRST + second
+    key = second.split("{", 1)[1].split(",", 1)[0]
+    assert problems(hook, text) == [
+        f"refs.bib:13: {key}: {reason} as carter2014oxytocin (line 2): "
+        f"one source, two keys; cite carter2014oxytocin and delete {key}"
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # another year: a new edition, a yearly report
+        article("carter2015oxytocin", "Oxytocin Pathways and the Evolution of Human Behavior", year="2015"),
+        # another DOI or PMID: a different registered work (a correction, a parallel publication), however alike
+        article("carter2014erratum", "Oxytocin Pathways and the Evolution of Human Behavior", doi="10.1146/ab-2"),
+        article("carter2014reprint", "Oxytocin Pathways and the Evolution of Human Behavior", pmid="1"),
+        # titles from one template differ by more than a typo
+        article("carter2014pathway", "Vasopressin Pathways and the Evolution of Human Behavior"),
+        # numbered parts differ by one character, and are different works
+        article("carter2014part2", "Oxytocin Pathways and the Evolution of Human Behavior 2"),
+    ],
+)
+def test_distinct_sources_with_alike_titles_pass(hook, second):
+    assert problems(hook, FIRST + second) == []
+
+
+def test_same_source_finds_an_entry_before_it_is_written(hook):
+    """scripts/add-reference asks the same question of a record it has not written yet."""
+    bib = hook("bib_validation")
+    existing = [bib.source_of("carter2014oxytocin", {"title": "Oxytocin", "doi": "10.1146/AB-1"}, 7)]
+    new = bib.source_of("new2014key", {"title": "Anything", "doi": "10.1146/ab-1", "year": "2014"})
+    old, reason = bib.find_same_source(new, existing)
+    assert (old.key, old.line, reason) == ("carter2014oxytocin", 7, "same DOI 10.1146/ab-1")
+    assert bib.find_same_source(bib.source_of("x2014y", {"doi": "10.1146/ab-2"}), existing) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "limit", "expected"),
+    [("kitten", "sitting", 3, True), ("kitten", "sitting", 2, False), ("", "ab", 2, True), ("abc", "abc", 0, True)],
+)
+def test_within_edits(hook, a, b, limit, expected):
+    assert hook("bib_validation").within_edits(a, b, limit) is expected

@@ -116,31 +116,55 @@ class TestBibliographyPage:
 
 
 class TestCiteThisPage:
+    """hooks/cite_this_page.py wires hooks/citing/page.py into the page (tested in tests/unit/test_citing.py)."""
+
     @pytest.fixture
     def record(self, hook):
+        from citing.page import page_record
+
         config = SimpleNamespace(site_author="Team", site_name="Site", site_url="https://ex.org/sub/")
         meta = {"title": "Estradiol </script> page", "description": "D", "reviewed": REVIEWED}
-        return hook("cite_this_page").page_record(meta, "mechanisms/estradiol/", config)
+        return page_record(meta, "mechanisms/estradiol.md", "mechanisms/estradiol/", config)
 
-    def test_record_and_exports(self, hook, record):
-        cite = hook("cite_this_page")
-        assert record["url"] == "https://ex.org/sub/mechanisms/estradiol/"
-        bib = parse_string(cite.bibtex_text(record), "bibtex")
-        (entry,) = bib.entries.values()
-        assert entry.fields["url"] == record["url"] and entry.fields["year"] == "2026"
-        ris = cite.ris_text(record)
-        assert ris.startswith("TY  - ELEC") and "UR  - https://ex.org/sub/mechanisms/estradiol/" in ris
-        assert "Reviewed November 25, 2026" in cite.ama_text(record)
+    def test_record(self, record):
+        assert record["url"] == "https://ex.org/sub/mechanisms/estradiol/" and record["article"]
+        assert record["key"] == "site:mechanisms:estradiol"
 
-    def test_highwire_and_json_ld(self, hook, record):
+    def test_highwire_only_for_articles_and_open_graph(self, hook, record):
         cite = hook("cite_this_page")
         tags = dict(cite.highwire_tags(record))
         assert tags["citation_publication_date"] == "2026/11/25" and tags["citation_public_url"] == record["url"]
-        text = cite.json_ld(record)
-        assert "</script>" not in text
-        assert json.loads(text)["lastReviewed"] == "2026-11-25"
+        assert cite.highwire_tags({**record, "article": False}) == []
+        assert dict(cite.og_tags(record))["og:type"] == "website"
 
-    def test_box_holds_three_escaped_formats(self, hook, record):
-        box = hook("cite_this_page").cite_box(record)
-        assert box.count("<pre") == 3 and "TY  - ELEC" in box and "@misc{" in box
-        assert "</script>" not in box and "&lt;/script&gt;" in box
+    def test_json_ld(self, hook, record):
+        text = hook("cite_this_page").json_ld(
+            record, [{"@type": "ScholarlyArticle", "name": "X", "url": "https://doi.org/10.1/x"}]
+        )
+        assert "</script>" not in text
+        data = json.loads(text)
+        assert data["lastReviewed"] == data["datePublished"] == "2026-11-25"
+        assert (
+            data["publisher"]["url"] == "https://ex.org/sub/" and data["citation"][0]["url"] == "https://doi.org/10.1/x"
+        )
+
+    def test_formats_escaped_with_the_access_date_marked(self, hook, record):
+        formats = hook("cite_this_page").cite_formats(record, datetime.date(2026, 12, 2))
+        assert [f["id"] for f in formats] == ["ama", "apa", "vancouver", "bibtex", "ris"]
+        for fmt in formats:
+            assert "</script>" not in fmt["html"], fmt["id"]
+        by_id = {f["id"]: f["html"] for f in formats}
+        assert (
+            'data-format="long" datetime="2026-12-02">December 2, 2026</time>' not in by_id["apa"]
+        )  # dated page: APA omits it
+        assert (
+            '<time class="cite-accessed" datetime="2026-12-02" data-format="long">December 2, 2026</time>'
+            in by_id["ama"]
+        )
+        assert 'data-format="nlm">2026 Dec 2</time>' in by_id["vancouver"]
+        assert by_id["bibtex"].count('data-format="iso">2026-12-02</time>') == 2
+        assert (
+            'Y2  - <time class="cite-accessed" datetime="2026-12-02" data-format="ris">2026/12/02</time>'
+            in by_id["ris"]
+        )
+        assert "1900" not in "".join(by_id.values())

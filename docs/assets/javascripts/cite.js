@@ -86,7 +86,7 @@
       var key = item.id.replace(/^(fn:|ref-)/, "")
       var button = document.createElement("button")
       button.type = "button"
-      button.className = "ref-copy md-button"
+      button.className = "ref-copy"
       button.textContent = "Copy"
       button.setAttribute("aria-label", "Copy reference " + (index + 1))
       button.addEventListener("click", function () {

@@ -1,23 +1,16 @@
-/* Search that forgives spelling: what the reader sees (issue 16).
-
-   The search worker (assets/javascripts/workers/search-fuzzy.js, started by
-   overrides/partials/search.html) corrects words the index does not know and marks its
-   answer. This script shows what happened in the live region under the result count,
-   from the templates in overrides/partials/search.html:
-   * corrected: "Showing results for oxytocin. Search instead for oxitocin";
-   * nothing found: "Nothing on this site matches …", with the glossary and the section
-     indexes, and "Did you mean …?" when the query as typed had a correction.
-   "Search instead for" asks the worker for the query as typed (`verbatim`); a suggested
-   word replaces the query in the search box, so the share link carries it too.
-   The region is role="status", so screen readers announce each message politely.
-
-   The header (and with it these templates) stays in place on instant navigation, so the
-   templates' relative links are made absolute once, on the page that loaded them. */
+/* Search that forgives spelling (issue 16): says what the search worker
+   (workers/search-fuzzy.js) did, in the live region of overrides/partials/search.html,
+   from its templates: "Showing results for X. Search instead for Y", "Did you mean X?",
+   and the glossary and section indexes when nothing matches. "Search instead for" asks
+   the worker for the query as typed (`verbatim`); a suggested word replaces the query in
+   the box, so the share link carries it. The header stays in place on instant navigation,
+   so the templates' relative links are made absolute once, on the page that loaded them. */
 (function () {
   "use strict";
 
   var QUERY = 2;
   var RESULT = 3;
+  var PAUSE_MS = 300; // a pause in typing: long enough to skip the words in between, short enough to feel immediate
   /* Styles live here, with the only markup they apply to, so that the feature is one script. */
   var CSS = [
     ".search-fuzzy > p, .search-fuzzy > ul { margin: 0; padding: 0.4rem 0.8rem; font-size: 0.64rem;",
@@ -25,11 +18,10 @@
     ".search-fuzzy > :first-child { padding-top: 0.6rem; }",
     ".search-fuzzy > :last-child { padding-bottom: 0.6rem; border-bottom: 0.05rem solid var(--md-default-fg-color--lightest); }",
     ".search-fuzzy ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; }",
-    ".search-fuzzy a, .search-fuzzy button { font: inherit; color: var(--md-typeset-a-color);",
-    "  text-decoration: underline; background: none; border: 0; padding: 0; cursor: pointer; }",
-    ".search-fuzzy button { font-weight: 700; }",
-    ".search-fuzzy a:focus-visible, .search-fuzzy button:focus-visible {",
-    "  outline: 0.1rem solid var(--md-accent-fg-color); outline-offset: 0.1rem; }",
+    ".search-fuzzy a { color: var(--md-typeset-a-color); text-decoration: underline; }",
+    ".search-fuzzy a[data-action] { font-weight: 700; }",
+    ".search-fuzzy a:hover { color: var(--md-accent-fg-color); }",
+    ".search-fuzzy a:focus-visible { outline: 0.1rem solid var(--md-accent-fg-color); outline-offset: 0.1rem; }",
   ].join("\n");
 
   var worker = window.searchFuzzy && window.searchFuzzy.worker;
@@ -58,26 +50,54 @@
     content.querySelectorAll("[data-slot]").forEach(function (slot) {
       slot.textContent = words[slot.getAttribute("data-slot")] || "";
     });
-    content.querySelectorAll("button[data-action]").forEach(function (button) {
-      button.setAttribute("data-query", button.textContent);
+    content.querySelectorAll("a[data-action]").forEach(function (link) {
+      link.setAttribute("data-query", link.textContent);
+      link.setAttribute("href", "?q=" + encodeURIComponent(link.textContent)); // a new tab opens that search
     });
     return content;
   }
 
-  function show(result) {
+  /* What to say about a result: [template name, words] pairs, empty when there is nothing to say. */
+  function messages(result, query) {
     var fuzzy = result.fuzzy || {};
-    var query = input.value.trim();
-    var parts = [];
     var found = Boolean(result.items && result.items.length);
-    if (fuzzy.corrected && found) parts.push(fill("corrected", { corrected: fuzzy.corrected, query: fuzzy.query }));
-    if (fuzzy.suggestion) parts.push(fill("suggestion", { suggestion: fuzzy.suggestion }));
-    if (query && !found) parts.push(fill("empty", { query: query }));
-    region.replaceChildren.apply(
-      region,
-      parts.filter(function (part) {
-        return part;
-      })
-    );
+    var out = [];
+    if (fuzzy.corrected && found) out.push(["corrected", { corrected: fuzzy.corrected, query: fuzzy.query }]);
+    if (fuzzy.suggestion) out.push(["suggestion", { suggestion: fuzzy.suggestion }]);
+    if (query && !found) out.push(["empty", { query: query }]);
+    return out;
+  }
+
+  /* Results arrive at every keystroke. A message that goes away goes at once; a new one waits
+     until typing pauses, so that it does not flicker and screen readers announce it once.
+     aria-busy marks the region while a message waits (and tells tests to wait too). */
+  var shown = "[]";
+  var timer = null;
+  function show(result) {
+    var next = messages(result, input.value.trim());
+    var key = JSON.stringify(next);
+    clearTimeout(timer);
+    if (key === shown) {
+      region.removeAttribute("aria-busy");
+      return;
+    }
+    region.replaceChildren();
+    shown = "[]";
+    if (!next.length) {
+      region.removeAttribute("aria-busy");
+      return;
+    }
+    region.setAttribute("aria-busy", "true");
+    timer = setTimeout(function () {
+      region.replaceChildren.apply(
+        region,
+        next.map(function (message) {
+          return fill(message[0], message[1]);
+        }).filter(Boolean)
+      );
+      shown = key;
+      region.removeAttribute("aria-busy");
+    }, PAUSE_MS);
   }
 
   worker.addEventListener("message", function (event) {
@@ -85,12 +105,15 @@
     if (message && message.type === RESULT) show(message.data || {});
   });
 
+  /* The region's own links search here; Material would close the search on a link's click. */
   region.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("button[data-action]");
-    if (!button) return;
-    var query = button.getAttribute("data-query");
+    var link = event.target.closest && event.target.closest("a[data-action]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    var query = link.getAttribute("data-query");
     input.focus();
-    if (button.getAttribute("data-action") === "verbatim") {
+    if (link.getAttribute("data-action") === "verbatim") {
       worker.postMessage({ type: QUERY, data: query, verbatim: true });
     } else {
       input.value = query;

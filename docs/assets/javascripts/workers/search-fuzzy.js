@@ -1,39 +1,19 @@
-/* Search that forgives spelling: a wrapper around Material's search worker (issue 16).
-
-   Why: readers type drug and hormone names from memory ("oxitocin", "anastrazole"), and
-   lunr only finds words that are in the index. When a query word matches nothing, this
-   worker looks the word up in the index's own vocabulary with lunr's fuzzy matching
-   (the mechanism behind `term~1`), replaces it by the closest word found, and answers
-   with the results for the corrected query, marked so that the page can say
-   "Showing results for oxytocin. Search instead for oxitocin". Real variants (UK and US
-   spellings, brand and generic names) stay in data/search-synonyms.yml.
-
-   How: overrides/partials/search.html starts this file in place of Material's worker,
-   passing that worker's URL (`?material=`). This file imports Material's worker
-   unchanged, keeps its message handler, and sits between it and the page: SETUP goes
-   straight through (the lunr index it builds is kept for its vocabulary); each QUERY
-   is planned here, searched by Material's own handler (so ranking, highlighting and
-   suggestions are Material's), and answered with one RESULT, as Material expects.
-   Results carry an extra `fuzzy` field, which Material ignores and
-   assets/javascripts/search-fuzzy.js shows:
-     {query, corrected}   the query was corrected; the results are for `corrected`;
-     {query, suggestion}  results for the query as typed, and what it would have become
-                          (a QUERY with `verbatim: true`: "Search instead for ...").
-
-   Rules (SearchFuzzy.plan): only words that match nothing, not even as the start of a
-   word (Material searches every word as a prefix), are corrected; never words of three
-   letters or fewer, abbreviations (two or more capitals: LH, GnRH), words with digits
-   or symbols, stop words, or words inside lunr query syntax. The edit distance allowed
-   grows with the word: 1 for 4 to 7 letters, 2 from 8 letters. Among the index's words
-   within that distance, the closest wins, then one with the same first letter, then the
-   word found in most entries (titles and keywords count ten times). */
+/* Search that forgives spelling (issue 16): started by overrides/partials/search.html in
+   place of Material's search worker (?material=URL), it imports that worker unchanged and
+   stands between it and the page. A query word that matches nothing (not even as the start
+   of a word) is replaced by the closest word of the lunr index's own vocabulary (lunr's
+   fuzzy matching, as in `term~1`), and Material's handler searches the corrected query.
+   The one RESULT per QUERY carries `fuzzy`, which Material ignores and search-fuzzy.js shows:
+   {query, corrected}, or {query, suggestion} for a QUERY sent with `verbatim: true`.
+   Never corrected: words of 3 letters or fewer, abbreviations (2+ capitals), words with
+   digits or symbols, stop words, lunr syntax. Rules: SearchFuzzy.plan; tests:
+   tests/browser/test_search_fuzzy.py and test_search.py. */
 
 var SearchFuzzy = (function () {
   "use strict";
 
   var SETUP = 0;
   var QUERY = 2;
-  var RESULT = 3;
   var HEADING_BOOST = 100; // fields weighted at least this much (title, keywords, ...) name what a page is about
 
   /* Edit distance allowed for a word of this many letters: none up to 3, then 1, then 2 from 8. */
