@@ -62,7 +62,7 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
 DOI_HOSTS = {"doi.org", "dx.doi.org"}
 DOI = re.compile(r"10\.\d{4,9}/\S+")
 PUBMED_PATH = re.compile(r"/\d{1,9}/?")
-NCBI_PATHS = re.compile(r"/(pubmed/\d{1,9}|pmc/articles/PMC\d{1,9}|books/NBK\d{1,9})/?")
+NCBI_PATHS = re.compile(r"/(pubmed/\d{1,9}|pmc/articles/PMC\d{1,9}|books/NBK\d{1,9}|books/n/[\w-]+/[\w-]+)/?")
 DOI_RESOLVER = "https://doi.org/api/handles/"  # 200 for a registered DOI, 404 for an unknown one
 USER_AGENT = "hormones-oxytocin-link-check (lychee)"
 
