@@ -14,20 +14,13 @@ from pathlib import Path
 
 from editorial.yamlfile import DataError, line_of_key, load_with_lines
 
+# A medicines regulator's decisions, the same words for every agency.
+APPROVAL = {"approved", "withdrawn", "discontinued", "never-approved", "not-approved", "unconfirmed"}
 # What each block is about, in the order a status box shows them.
 REGULATORS = {
-    "fda": (
-        "FDA (United States)",
-        {"approved", "withdrawn", "discontinued", "never-approved", "not-approved", "unconfirmed"},
-    ),
-    "ema": (
-        "EMA (European Union)",
-        {"approved", "withdrawn", "discontinued", "never-approved", "not-approved", "not-authorised", "unconfirmed"},
-    ),
-    "tga": (
-        "TGA (Australia)",
-        {"approved", "withdrawn", "discontinued", "never-approved", "not-approved", "unconfirmed"},
-    ),
+    "fda": ("FDA (United States)", APPROVAL),
+    "ema": ("EMA (European Union)", APPROVAL | {"not-authorised"}),
+    "tga": ("TGA (Australia)", APPROVAL),
     "compounding": (
         "United States compounding",
         {"category-1", "category-2", "category-3", "removed", "not-listed", "not-applicable", "unconfirmed"},
