@@ -232,20 +232,26 @@ def read_utf8(path: Path, shown: str) -> str:
         ) from None
 
 
-def bib_path(config) -> Path | None:
+def bib_paths(config) -> list[Path]:
+    """Every file mkdocs-bibtex will read: `bib_file`, or each .bib under `bib_dir` (the plugin reads both forms)."""
     bibtex = config.plugins.get("bibtex")
-    if bibtex is None or not bibtex.config.bib_file:
-        return None
-    return Path(config.config_file_path).parent / bibtex.config.bib_file
+    if bibtex is None:
+        return []
+    root = Path(config.config_file_path).parent
+    if bibtex.config.bib_file:
+        return [root / bibtex.config.bib_file]
+    if bibtex.config.bib_dir:
+        return sorted((root / bibtex.config.bib_dir).rglob("*.bib"))
+    return []
 
 
 @event_priority(100)  # before mkdocs-bibtex loads the file
 def on_config(config):
-    path = bib_path(config)
-    if path is not None:
+    root = Path(config.config_file_path).parent
+    for path in bib_paths(config):
         if not path.is_file():
             raise PluginError(f"{path}: bibliography file not found")
-        shown = os.path.relpath(path, Path(config.config_file_path).parent)
+        shown = os.path.relpath(path, root)
         shown = shown if not shown.startswith("..") else str(path)
         check_bib_text(read_utf8(path, shown), shown)
     return config

@@ -20,6 +20,7 @@ replaces its inline rendering and its validation, which warned without naming th
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -28,13 +29,32 @@ from editorial.pages import first_line
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+ENTRY_KEY = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 SNIPPET = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']?(?P<path>[^"'\s]+)""")
 LOCATOR = '<sup class="cite-locator">({})</sup>'
 SEPARATOR = '<sup class="cite-sep">,</sup>'
+PREFIX = ' <span class="cite-prefix">{}</span>'  # claims_ledger's MARKED_RUN reads a group by these three
 pieces: dict[str, list] = {}  # masked pieces per page, put back after conversion
+unread: dict[str, str] = {}  # keys in .bib files the plugin does not read, for the unknown-key message
 
 
-def problems(markdown: str, known: set[str] | None, start: int = 1) -> list[str]:
+def unread_keys(config) -> dict[str, str]:
+    """Keys defined in .bib files beside `bib_file` that the plugin does not read: {key: file}, for a better message."""
+    bibtex = config.plugins.get("bibtex")
+    if bibtex is None or not bibtex.config.bib_file:
+        return {}
+    root = Path(config.config_file_path).parent
+    read = (root / bibtex.config.bib_file).resolve()
+    found = {}
+    for other in sorted(read.parent.glob("*.bib")):
+        if other.resolve() != read:
+            where = f"{os.path.relpath(other, root)}, which the build does not read (it reads {bibtex.config.bib_file})"
+            for key in ENTRY_KEY.findall(other.read_text(encoding="utf-8", errors="replace")):
+                found.setdefault(key.lower(), where)
+    return found
+
+
+def problems(markdown: str, known: set[str] | None, start: int = 1, unread: dict[str, str] | None = None) -> list[str]:
     """(line, problem) for every citation the site cannot render exactly as written."""
     found = []
     lines = markdown.split("\n")
@@ -50,7 +70,12 @@ def problems(markdown: str, known: set[str] | None, start: int = 1) -> list[str]
                         " (it would cite another source); keys use letters, digits, '_' and '-'"
                     )
                 elif known is not None and key.lower() not in known:
-                    found.append(f"{number}: unknown citation key '{key}'; it is not in bib/")
+                    where = (unread or {}).get(key.lower())
+                    found.append(
+                        f"{number}: unknown citation key '{key}'; it is in {where}"
+                        if where
+                        else f"{number}: unknown citation key '{key}'; it is not in bib/"
+                    )
                 if item["locator"] is not None and not item["locator"].strip():
                     found.append(f"{number}: empty locator after '@{key},'")
     # A group opened on one line and closed on the next is left as raw text by the plugin.
@@ -98,7 +123,7 @@ def inline_text(block, known) -> str:
     for citation in block.citations:
         if citation.key not in known:
             continue
-        prefix = f" {html.escape(citation.prefix.strip())}" if citation.prefix.strip() else ""
+        prefix = PREFIX.format(html.escape(citation.prefix.strip())) if citation.prefix.strip() else ""
         locator = LOCATOR.format(html.escape(citation.suffix.strip())) if citation.suffix.strip() else ""
         parts.append(f"{prefix}[^{citation.key}]{locator}")
     return SEPARATOR.join(parts)
@@ -115,6 +140,8 @@ def on_config(config):
         registry = bibtex.registry
         registry.inline_text = lambda block: inline_text(block, registry.bib_data.entries)
         registry.validate_citation_blocks = lambda blocks: None  # checked above, with page and line
+    unread.clear()
+    unread.update(unread_keys(config))
     return config
 
 
@@ -126,7 +153,7 @@ def on_page_markdown(markdown, page, config, files):
     known = {k.lower() for k in bibtex.registry.bib_data.entries} if bibtex and bibtex.registry else None
     start = first_line(page.file.content_string, page.markdown)
     src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    found = [f"{src}:{problem}" for problem in problems(masked.text, known, start)]
+    found = [f"{src}:{problem}" for problem in problems(masked.text, known, start, unread)]
     found += included_problems(masked.text, config)
     if found:
         raise PluginError("\n".join(found))

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import FIXTURES, MKDOCS, fixture_config
+from tests.conftest import FIXTURES, MKDOCS, ROOT, fixture_config, run_mkdocs
 
 
 def test_real_site_builds_strictly_without_warnings(site):
@@ -54,6 +54,11 @@ REJECTED = {
     "bib-unsafe-key": ["references.bib:11", "a><script>x</script><b", "only use letters, digits and _:.+-"],
     "bib-unknown-evidence": ["references.bib:7", "smith2020good", "unknown evidence 'hearsay'; use one of"],
     "bib-missing-evidence": ["references.bib:11", "jones2021none", "'evidence' is missing"],
+    "bib-second-file": [
+        "docs/index.md:10",
+        "unknown citation key 'lee2022extra'; it is in",
+        "extra.bib, which the build does not read",
+    ],
     "bib-not-utf8": ["references.bib:2", "not UTF-8 (byte 0xfc)"],
     "bib-duplicate-doi": [
         "references.bib:10: carter2014pathways: same DOI 10.1146/annurev-psych-010213-115110 as carter2014oxytocin"
@@ -119,3 +124,35 @@ def test_quiet_build_cannot_hide_a_strict_failure(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"mkdocs build -q passed a site that mkdocs build rejects:\n{output}"
     assert "orphan.md" in output and 'not included in the "nav"' in output, output
+
+
+@pytest.mark.fixture_site
+def test_every_cited_key_carries_its_checked_passage_even_after_a_prefix(build_fixture):
+    """A prefix on a later item of a group ("[@a, p. 3; see @b]") must not cost the first item its passage."""
+    build = build_fixture("claims-supports")
+    assert build.returncode == 0, build.log
+    refs = build.page("").select("article a.footnote-ref")
+    assert [r.get("data-supports") for r in refs] == [
+        "Supports: “say so <b>in mice</b>” (abstract)",
+        "Supports: the second source agrees (p. 4)",
+        "Supports: “says this too” (Results)",
+        "Supports: “the first passage” (p. 3)",
+        "Supports: “the second passage” (p. 5)",
+    ]
+    assert [p.get_text() for p in build.page("").select("article .cite-prefix")] == ["see"]
+
+
+@pytest.mark.fixture_site
+def test_bib_dir_files_get_the_same_safety_rules(tmp_path):
+    """`bib_dir:` instead of `bib_file:`: every file the plugin reads is checked, naming its own line."""
+    config = fixture_config(FIXTURES / "bib-dir", tmp_path)
+    text = config.read_text(encoding="utf-8").replace(
+        f"bib_file: {FIXTURES / 'bib-dir' / 'references.bib'}", f"bib_dir: {FIXTURES / 'bib-dir' / 'bib'}"
+    )
+    text = text.replace(f"bib_file: {ROOT / 'bib' / 'references.bib'}", f"bib_dir: {FIXTURES / 'bib-dir' / 'bib'}")
+    assert "bib_dir:" in text
+    config.write_text(text, encoding="utf-8")
+    build = run_mkdocs(config, tmp_path / "site")
+    assert build.returncode != 0, build.log
+    assert "more.bib:4: who2021plain: url 'javascript:alert(1)' is not an https:// address" in build.log
+    assert "Traceback" not in build.log
