@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from citation_style import plain
+from editorial import bibtex_plugin
 from editorial.evidence import LABELS as EVIDENCE_LABELS
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -232,23 +233,10 @@ def read_utf8(path: Path, shown: str) -> str:
         ) from None
 
 
-def bib_paths(config) -> list[Path]:
-    """Every file mkdocs-bibtex will read: `bib_file`, or each .bib under `bib_dir` (the plugin reads both forms)."""
-    bibtex = config.plugins.get("bibtex")
-    if bibtex is None:
-        return []
-    root = Path(config.config_file_path).parent
-    if bibtex.config.bib_file:
-        return [root / bibtex.config.bib_file]
-    if bibtex.config.bib_dir:
-        return sorted((root / bibtex.config.bib_dir).rglob("*.bib"))
-    return []
-
-
 @event_priority(100)  # before mkdocs-bibtex loads the file
 def on_config(config):
     root = Path(config.config_file_path).parent
-    for path in bib_paths(config):
+    for path in bibtex_plugin.bib_files(config):
         if not path.is_file():
             raise PluginError(f"{path}: bibliography file not found")
         shown = os.path.relpath(path, root)

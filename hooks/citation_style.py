@@ -24,7 +24,7 @@ from __future__ import annotations
 import html
 import re
 
-from editorial import evidence
+from editorial import bibtex_plugin, evidence
 from mkdocs.plugins import event_priority
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
@@ -202,23 +202,20 @@ def format_entry(entry) -> str:
 
 
 class CachedFormatter:
-    """Stands in for SimpleRegistry.reference_text: formats each entry once."""
+    """Stands in for the plugin's reference_text: formats each entry once."""
 
-    def __init__(self, registry):
-        self.registry = registry
+    def __init__(self, entries):
+        self.entries = entries
         self.cache: dict[str, str] = {}
 
     def __call__(self, citation) -> str:
         key = citation.key
         if key not in self.cache:
-            self.cache[key] = format_entry(self.registry.bib_data.entries[key])
+            self.cache[key] = format_entry(self.entries[key])
         return self.cache[key]
 
 
 @event_priority(-100)  # after mkdocs-bibtex has loaded the bibliography
 def on_config(config):
-    bibtex = config.plugins.get("bibtex")
-    if bibtex is not None and bibtex.registry is not None:
-        registry = bibtex.registry
-        registry.reference_text = CachedFormatter(registry)
+    bibtex_plugin.install(config, reference_text=CachedFormatter(bibtex_plugin.entries(config)))
     return config

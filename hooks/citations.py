@@ -20,38 +20,20 @@ replaces its inline rendering and its validation, which warned without naming th
 from __future__ import annotations
 
 import html
-import os
 import re
 from pathlib import Path
 
-from editorial import citations, masking
+from editorial import bibtex_plugin, citations, masking
 from editorial.pages import first_line
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-ENTRY_KEY = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 SNIPPET = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']?(?P<path>[^"'\s]+)""")
 LOCATOR = '<sup class="cite-locator">({})</sup>'
 SEPARATOR = '<sup class="cite-sep">,</sup>'
 PREFIX = ' <span class="cite-prefix">{}</span>'  # claims_ledger's MARKED_RUN reads a group by these three
 pieces: dict[str, list] = {}  # masked pieces per page, put back after conversion
 unread: dict[str, str] = {}  # keys in .bib files the plugin does not read, for the unknown-key message
-
-
-def unread_keys(config) -> dict[str, str]:
-    """Keys defined in .bib files beside `bib_file` that the plugin does not read: {key: file}, for a better message."""
-    bibtex = config.plugins.get("bibtex")
-    if bibtex is None or not bibtex.config.bib_file:
-        return {}
-    root = Path(config.config_file_path).parent
-    read = (root / bibtex.config.bib_file).resolve()
-    found = {}
-    for other in sorted(read.parent.glob("*.bib")):
-        if other.resolve() != read:
-            where = f"{os.path.relpath(other, root)}, which the build does not read (it reads {bibtex.config.bib_file})"
-            for key in ENTRY_KEY.findall(other.read_text(encoding="utf-8", errors="replace")):
-                found.setdefault(key.lower(), where)
-    return found
 
 
 def problems(markdown: str, known: set[str] | None, start: int = 1, unread: dict[str, str] | None = None) -> list[str]:
@@ -135,13 +117,13 @@ def on_config(config):
     found = [p for name in appended for base in bases for p in snippet_problems(base / name, name)]
     if found:
         raise PluginError("\n".join(found))
-    bibtex = config.plugins.get("bibtex")
-    if bibtex is not None and bibtex.registry is not None:
-        registry = bibtex.registry
-        registry.inline_text = lambda block: inline_text(block, registry.bib_data.entries)
-        registry.validate_citation_blocks = lambda blocks: None  # checked above, with page and line
+    bibtex_plugin.install(
+        config,
+        inline_text=lambda block: inline_text(block, bibtex_plugin.entries(config)),
+        validate=lambda blocks: None,  # checked in on_page_markdown, with page and line
+    )
     unread.clear()
-    unread.update(unread_keys(config))
+    unread.update(bibtex_plugin.unread_keys(config))
     return config
 
 
@@ -149,8 +131,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     masked = masking.mask(markdown)
     pieces[page.file.src_uri] = masked.pieces
-    bibtex = config.plugins.get("bibtex")
-    known = {k.lower() for k in bibtex.registry.bib_data.entries} if bibtex and bibtex.registry else None
+    known = bibtex_plugin.known_keys(config)
     start = first_line(page.file.content_string, page.markdown)
     src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     found = [f"{src}:{problem}" for problem in problems(masked.text, known, start, unread)]

@@ -26,6 +26,7 @@ from pathlib import Path
 from citing import page as citable
 from citing import styles
 from citing.records import csl_item as source_item
+from editorial import bibtex_plugin
 from mkdocs.exceptions import PluginError
 
 DATE_FORMATS = {  # data-format: how the access date reads there (cite.js writes the same)
@@ -142,8 +143,7 @@ def on_files(files, config):
 
 def on_page_content(html_text, page, config, files):
     record = citable.page_record(page.meta, page.file.src_uri, page.url, config)
-    bibtex = config.plugins.get("bibtex")
-    entries = bibtex.registry.bib_data.entries if bibtex is not None and bibtex.registry is not None else {}
+    entries = bibtex_plugin.entries(config)
     keys = [k for k in citable.cited_keys(html_text) if k in entries]
     day = citable.build_date()
     page.meta["citation_tags"] = highwire_tags(record)

@@ -18,7 +18,7 @@ import html
 import re
 from pathlib import Path
 
-from editorial import citations, claims
+from editorial import bibtex_plugin, citations, claims
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -82,8 +82,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     ledger = claims.ledger_path(root, page.file.src_uri)
     shown = ledger.relative_to(root).as_posix()
-    bibtex = config.plugins.get("bibtex")
-    known = set(bibtex.registry.bib_data.entries) if bibtex and bibtex.registry else None
+    known = set(bibtex_plugin.entries(config)) if bibtex_plugin.loaded(config) else None
     source = page.file.content_string  # with front matter, so that line numbers match the file
     problems = claims.check_page(source, f"docs/{page.file.src_uri}", ledger, shown, datetime.date.today(), known)
     if problems:

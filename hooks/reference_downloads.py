@@ -20,6 +20,7 @@ from pathlib import Path
 from citing import downloads, styles
 from citing.page import cited_keys, key_prefix
 from citing.records import csl_item, truncated
+from editorial import bibtex_plugin
 from mkdocs.utils import get_relative_url
 
 STYLES_URI = "references/citations.json"
@@ -61,10 +62,9 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
-    bibtex = config.plugins.get("bibtex")
-    if bibtex is None or bibtex.registry is None:
+    entries = bibtex_plugin.entries(config)
+    if not entries:
         return html
-    entries = bibtex.registry.bib_data.entries
     if 'id="ref-' in html:  # the bibliography page (hooks/bibliography_page.py) lists every source
         stem, count = WHOLE_BIBLIOGRAPHY, len(entries)
     else:
@@ -82,10 +82,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    bibtex = config.plugins.get("bibtex")
-    if bibtex is None or bibtex.registry is None:
-        return
-    entries = bibtex.registry.bib_data.entries
+    entries = bibtex_plugin.entries(config)
     site = Path(config.site_dir)
     for stem, keys in pending.items():
         for extension, text in downloads.files(entries, keys).items():

@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from editorial import agents as agent_data
-from editorial import review
+from editorial import bibtex_plugin, review
 from editorial.pages import first_line
 from editorial.yamlfile import DataError
 from mkdocs.exceptions import PluginError
@@ -196,10 +196,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_files(files, config):
     """Every source a fact rests on must exist in bib/ (checked once the plugin has read it)."""
-    registry = config.plugins["bibtex"].registry if "bibtex" in config.plugins else None
-    if registry is None:
+    if not bibtex_plugin.loaded(config):
         return files
-    missing = sorted(agent_data.all_sources(state["agents"]) - set(registry.bib_data.entries))
+    missing = sorted(agent_data.all_sources(state["agents"]) - set(bibtex_plugin.entries(config)))
     if missing:
         raise PluginError(
             f"data/agents.yml: source key '{missing[0]}' is not in bib/"

@@ -59,10 +59,7 @@ class TestCitationStyle:
         style = hook("citation_style")
         calls = []
 
-        class Registry:
-            bib_data = parse_string(ARTICLE, "bibtex")
-
-        formatter = style.CachedFormatter(Registry())
+        formatter = style.CachedFormatter(parse_string(ARTICLE, "bibtex").entries)
         original = style.format_entry
         style.format_entry = lambda e: calls.append(e) or original(e)
         cite = type("Citation", (), {"key": "smith2020trial"})()

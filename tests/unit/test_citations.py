@@ -53,7 +53,8 @@ class TestProblems:
             ]
         )
         assert hook("citations").inline_text(block, KNOWN) == (
-            ' <span class="cite-prefix">see</span>[^known2020a]<sup class="cite-locator">(p. 12)</sup><sup class="cite-sep">,</sup>[^other2021b]'
+            ' <span class="cite-prefix">see</span>[^known2020a]<sup class="cite-locator">(p. 12)</sup>'
+            '<sup class="cite-sep">,</sup>[^other2021b]'
         )
 
     def test_no_space_before_markers_but_links_keep_theirs(self):
