@@ -3,7 +3,7 @@
 Why: a correction must be visible to readers who relied on the earlier text, with its
 date and reason (editorial policy). Entries live in the front matter of the page they
 describe (hooks/editorial/changes.py); the page `about/changes.md` opts in with the
-marker below, and the feed `about/changes.xml` serves clinicians who follow updates.
+marker below, and the feed `corrections.xml` serves clinicians who follow updates.
 mkdocs-rss-plugin was considered: it makes a feed of pages by their git dates, not of
 dated correction entries, so it cannot say what changed and why.
 """
@@ -21,7 +21,9 @@ from mkdocs.structure.files import File
 
 MARKER = "<!-- corrections-log -->"
 LOG_PAGE = "about/changes.md"
-FEED_URI = "about/changes.xml"
+# At the site root: Material reads every <link rel=alternate> as a language version and fetches
+# sitemap.xml beside it, which exists only at the root (of the site or of an edition).
+FEED_URI = "corrections.xml"
 ATOM = "http://www.w3.org/2005/Atom"
 state: dict = {"changes": []}
 

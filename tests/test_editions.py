@@ -256,7 +256,7 @@ def test_an_edition_links_to_the_corrections_since_the_previous_edition(tmp_path
     }, "corrections before the previous edition (10 May) are not listed"
     log = build.page("about/changes/")
     assert log.find(id="2026-11-20") and log.find(id="2026-06-15"), "the anchors exist on the log page"
-    feed = (build.site / "about" / "changes.xml").read_text(encoding="utf-8")
+    feed = (build.site / "corrections.xml").read_text(encoding="utf-8")
     assert "http://127.0.0.1:8000/2026.12/about/changes/" in feed, "the edition's own addresses, feed included"
     sitemap = (build.site / "sitemap.xml").read_text(encoding="utf-8")
     # Material's instant navigation treats every address in sitemap.xml as a page of this edition.

@@ -198,7 +198,7 @@ def test_corrections_feed_parses_and_matches_the_log_page(site):
     """feedparser (not our code) reads the Atom feed; each entry is a page and date listed on the log page."""
     import feedparser
 
-    feed = feedparser.parse((site.site / "about" / "changes.xml").read_bytes())
+    feed = feedparser.parse((site.site / "corrections.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
     log = BeautifulSoup((site.site / "about/changes/index.html").read_text(encoding="utf-8"), "html.parser")
