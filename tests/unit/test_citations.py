@@ -168,3 +168,23 @@ def test_any_entry_renders_as_safe_clean_text(hook, entry):
     assert all(a["href"].startswith("https://") for a in soup.find_all("a", href=True))
     text = soup.get_text()
     assert "\\" not in text and "{" not in text.replace("{{", "") and "}" not in text.replace("}}", "")
+
+
+AFFIX = st.text(string.ascii_letters + string.digits + " .,:;-<>&\"'/()", max_size=20)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(st.tuples(AFFIX, KEYS, AFFIX), min_size=1, max_size=4))
+def test_any_prefix_and_locator_is_kept_as_escaped_text(hook, items):
+    """Never a dropped locator, never markup from a prefix: each item keeps its marker and its words."""
+    from bs4 import BeautifulSoup
+
+    block = SimpleNamespace(citations=[SimpleNamespace(prefix=p, key=k, suffix=s) for p, k, s in items])
+    rendered = hook("citations").inline_text(block, {k for _, k, _ in items})
+    soup = BeautifulSoup(rendered, "html.parser")
+    assert {t.name for t in soup.find_all(True)} <= {"sup", "span"}, "a prefix or locator became markup"
+    assert rendered.count("[^") == len(items)
+    locators = [s.get_text() for s in soup.select("sup.cite-locator")]
+    assert locators == [f"({s.strip()})" for _, _, s in items if s.strip()]
+    prefixes = [s.get_text() for s in soup.select("span.cite-prefix")]
+    assert prefixes == [p.strip() for p, _, _ in items if p.strip()]
