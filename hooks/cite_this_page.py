@@ -121,6 +121,8 @@ def json_ld(record: dict, works: list[dict]) -> str:
         "inLanguage": "en",
         "license": "https://creativecommons.org/licenses/by/4.0/",
     }
+    if record.get("version"):
+        data["version"] = record["version"]
     if record["published"]:
         data["datePublished"] = f"{record['published']:%Y-%m-%d}"
     if record["modified"]:

@@ -265,6 +265,27 @@ def test_an_edition_links_to_the_corrections_since_the_previous_edition(tmp_path
 
 
 @pytest.mark.fixture_site
+def test_a_citation_of_an_edition_names_the_edition(tmp_path):
+    """A dated edition is its own work: its name in the text, its own key, and version fields readers' tools read."""
+    import bibtexparser
+    import rispy
+
+    build = run_mkdocs(fixture_config(FIXTURES / "edition", tmp_path), tmp_path / "site", EDITION_ENV)
+    assert build.returncode == 0, build.log
+    page = build.page("about/")
+    box = page.select_one(".cite-this-page")
+    texts = [" ".join(block.get_text().split()) for block in box.select("pre, p, div.cite-text")]
+    assert any("December 2026 edition" in t for t in texts), texts
+    codes = [c.get_text() for c in box.select("code")]
+    bib = bibtexparser.parse_string(next(c for c in codes if c.startswith("@misc")))
+    entry = bib.entries[0]
+    assert entry.key.endswith(":2026.12") and entry.fields_dict["version"].value == "2026.12"
+    ris = rispy.loads(next(c for c in codes if c.startswith("TY  -")))[0]
+    assert ris["edition"] == "December 2026 edition" and ris["id"].endswith(":2026.12")
+    assert json.loads(page.find("script", type="application/ld+json").string)["version"] == "2026.12"
+
+
+@pytest.mark.fixture_site
 def test_a_build_that_is_no_edition_has_no_version_selector_and_its_own_canonical(tmp_path):
     build = run_mkdocs(fixture_config(FIXTURES / "edition", tmp_path), tmp_path / "site")
     assert build.returncode == 0, build.log

@@ -72,11 +72,17 @@ def page_record(meta: dict, src_uri: str, page_url: str, config) -> dict:
     published = meta.get("published") if isinstance(meta.get("published"), datetime.date) else reviewed
     changes = [c for c in meta.get("changes") or [] if isinstance(c, dict)]
     changed = [c["date"] for c in changes if isinstance(c.get("date"), datetime.date)]
+    # A dated edition (hooks/edition.py) is a different work from the living page: its own key and name.
+    edition = meta.get("edition") if isinstance(meta.get("edition"), dict) and meta["edition"].get("dated") else None
+    key = page_key(src_uri, config.site_name)
     return {
-        "key": page_key(src_uri, config.site_name),
+        "key": f"{key}:{edition['name']}" if edition else key,
         "title": str(meta.get("title") or ""),
         "author": config.site_author or config.site_name,
         "site": config.site_name,
+        "edition": edition["title"] if edition else None,  # "December 2026 edition"
+        "version": edition["name"] if edition else None,  # "2026.12"
+        "container": f"{config.site_name}, {edition['title']}" if edition else config.site_name,
         "site_url": config.site_url or "",
         "url": urljoin(config.site_url or "", page_url),
         "reviewed": reviewed,
@@ -94,7 +100,7 @@ def csl_item(record: dict, accessed: datetime.date = SENTINEL) -> dict:
         "type": "webpage",
         "author": [{"literal": record["author"]}],
         "title": record["title"],
-        "container-title": record["site"],
+        "container-title": record.get("container") or record["site"],
         "URL": record["url"],
         "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
     }
@@ -141,7 +147,9 @@ def bibtex(record: dict) -> str:
         ("title", "{" + protect_text(record["title"]) + "}"),
         ("howpublished", "{\\url{" + record["url"] + "}}"),
     ]
-    note = escape(record["site"])
+    note = escape(record.get("container") or record["site"])
+    if record.get("version"):
+        fields.append(("version", "{" + escape(record["version"]) + "}"))  # biblatex prints it; BibTeX ignores it
     if record["reviewed"]:
         day = record["reviewed"]
         fields += [("year", f"{{{day.year}}}"), ("month", MONTHS[day.month - 1])]
@@ -152,4 +160,6 @@ def bibtex(record: dict) -> str:
 
 def ris(record: dict) -> str:
     text = item_ris(csl_item(record))
+    if record.get("edition"):  # RIS's edition tag, before the end-of-record line
+        text = text.replace("\nER  -", f"\nET  - {record['edition']}\nER  -", 1)
     return text.replace("Y2  - 1900/01/01", "Y2  - " + ACCESSED)
