@@ -36,8 +36,8 @@ SOURCE_ARTICLE_AGENTS = [
 ]  # fmt: skip
 # Capitalised tokens that are not abbreviations to expand (units, code names explained in the text, ...).
 NOT_ABBREVIATIONS = {
-    "AMA", "APA", "BPC-157", "BY", "CC", "CIII", "CIV", "CSL-JSON", "DNA", "GRADE", "II", "III", "IIb", "IU", "IV", "JSON", "LD",
-    "MK-0677", "MK-677", "PDA", "PT-141", "REMS", "RIS", "SC", "TH9507", "UK", "URL", "US", "USA", "USP",
+    "AMA", "APA", "BPC-157", "BY", "CC", "CIII", "CIV", "CSL-JSON", "DNA", "GRADE", "II", "III", "IIb", "IU", "IV",
+    "JSON", "LD", "MK-0677", "MK-677", "PDA", "PT-141", "REMS", "RIS", "SC", "TH9507", "UK", "URL", "US", "USA", "USP",
 }  # fmt: skip
 
 
