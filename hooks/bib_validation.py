@@ -53,10 +53,15 @@ TITLE_MIN_FUZZY = 20  # shorter titles must match exactly
 
 
 def entry_lines(text: str) -> dict[str, list[int]]:
-    """Map each entry key (lower-cased) to the lines where an entry with that key starts."""
+    """Map each entry key (lower-cased) to the lines where an entry with that key starts.
+
+    Newlines are counted from the previous entry on, not from the top: one pass over the file.
+    """
     lines: dict[str, list[int]] = {}
+    line, counted = 1, 0
     for match in ENTRY_START.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
         lines.setdefault(match.group(1).lower(), []).append(line)
     return lines
 
@@ -170,26 +175,71 @@ def find_same_source(new: Source, sources: list[Source]) -> tuple[Source, str] |
     return None
 
 
-def duplicate_source_problems(sources: list[Source], filename: str) -> list[str]:
-    """One line per entry that repeats an earlier one: both keys, the earlier entry's line.
+def title_pieces(length: int) -> list[tuple[int, int]]:
+    """Where a title of `length` characters is cut into TITLE_TYPOS + 1 pieces (start, end)."""
+    parts = TITLE_TYPOS + 1
+    cuts = [length * i // parts for i in range(parts + 1)]
+    return list(zip(cuts, cuts[1:], strict=False))
 
-    Only entries that share an identifier or a year are compared, so the check stays linear.
+
+def title_tags(source: Source) -> list[tuple]:
+    """What an earlier entry is filed under, so that a later one finds it without comparing every pair.
+
+    Its identifiers, its exact title and year and, for titles long enough to match with typos, each
+    of its TITLE_TYPOS + 1 pieces: two titles within TITLE_TYPOS edits share at least one piece
+    unchanged, shifted by at most TITLE_TYPOS characters (the pigeonhole principle).
     """
-    problems = []
-    related: dict[tuple[str, str], list[Source]] = {}
-    for new in sources:
-        tags = [*new.ids.items(), ("year", new.year)]
-        candidates = list({id(old): old for tag in tags for old in related.get(tag, [])}.values())
-        found = find_same_source(new, candidates)
+    tags: list[tuple] = [("id", *item) for item in source.ids.items()]
+    if source.title and source.year:
+        tags.append(("title", source.year, source.title))
+        if len(source.title) >= TITLE_MIN_FUZZY:
+            size = len(source.title)
+            for index, (start, end) in enumerate(title_pieces(size)):
+                tags.append(("piece", source.year, size, index, source.title[start:end]))
+    return tags
+
+
+def probe_tags(source: Source) -> list[tuple]:
+    """The tags under which an earlier entry that `source` may duplicate was filed (see title_tags)."""
+    tags: list[tuple] = [("id", *item) for item in source.ids.items()]
+    title, year = source.title, source.year
+    if title and year:
+        tags.append(("title", year, title))
+        if len(title) >= TITLE_MIN_FUZZY:
+            for size in range(max(TITLE_MIN_FUZZY, len(title) - TITLE_TYPOS), len(title) + TITLE_TYPOS + 1):
+                for index, (start, end) in enumerate(title_pieces(size)):
+                    for shift in range(-TITLE_TYPOS, TITLE_TYPOS + 1):
+                        if start + shift >= 0 and end + shift <= len(title):
+                            tags.append(("piece", year, size, index, title[start + shift : end + shift]))
+    return tags
+
+
+def duplicate_pairs(sources: list[Source]) -> list[tuple[Source, Source, str]]:
+    """(entry, the earlier entry it repeats, why) for each entry that repeats an earlier one.
+
+    Each entry is compared only with the earlier entries filed under one of its tags (a shared
+    identifier, or a title that may be within TITLE_TYPOS edits in the same year), so the check
+    stays linear in the size of the file.
+    """
+    pairs = []
+    filed: dict[tuple, list[int]] = {}
+    for number, new in enumerate(sources):
+        found_in = {n for tag in probe_tags(new) for n in filed.get(tag, [])}
+        found = find_same_source(new, [sources[n] for n in sorted(found_in)])
         if found:
-            old, reason = found
-            problems.append(
-                f"{filename}:{new.line}: {new.key}: {reason} as {old.key} (line {old.line}): "
-                f"one source, two keys; cite {old.key} and delete {new.key}"
-            )
-        for tag in tags:
-            related.setdefault(tag, []).append(new)
-    return problems
+            pairs.append((new, *found))
+        for tag in title_tags(new):
+            filed.setdefault(tag, []).append(number)
+    return pairs
+
+
+def duplicate_source_problems(sources: list[Source], filename: str) -> list[str]:
+    """One line per entry that repeats an earlier one: both keys, the earlier entry's line."""
+    return [
+        f"{filename}:{new.line}: {new.key}: {reason} as {old.key} (line {old.line}): "
+        f"one source, two keys; cite {old.key} and delete {new.key}"
+        for new, old, reason in duplicate_pairs(sources)
+    ]
 
 
 def check_bib_text(text: str, filename: str) -> None:

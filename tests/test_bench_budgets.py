@@ -84,3 +84,55 @@ def test_raster_diagram_is_rejected():
         "assets/diagrams/axis.png",
         "index.html: <img src=assets/diagrams/axis.png>",
     ]
+
+
+# The benchmark package (issue 14): one module and one row per measurement, each budget printed pass or fail.
+
+
+def test_every_measurement_is_one_module_and_one_row():
+    from scripts.bench.measurements import MEASUREMENTS
+
+    names = [m.NAME for m in MEASUREMENTS]
+    assert len(names) == len(set(names)), names
+    for module in MEASUREMENTS:
+        assert callable(module.measure) and callable(module.report), module.__name__
+    assert names[0] == "build", "the real site is built first: other measurements read it"
+
+
+def test_report_prints_each_budget_pass_or_fail():
+    from scripts.bench import cli
+    from scripts.bench.measurements import big_bib, hook_cost
+
+    def timing(cpu: float) -> dict:
+        return {"median_s": cpu, "min_s": cpu, "max_s": cpu, "cpu_median_s": cpu, "runs": [cpu], "cpu_runs": [cpu]}
+
+    results = {
+        "when": "test",
+        "machine": "test",
+        "machine_after": "test",
+        "hook_cost": {"pages": 1000, "ours": timing(12.9), "no_hooks": timing(10.0)},
+        "big_bib": {
+            "entries": 12000,
+            "bytes": 1,
+            "builds": {"real site": timing(4.0), "+ 12,000 in the library": timing(12.5)},
+        },
+    }
+    text, budgets = cli.report(results, [hook_cost, big_bib])
+    assert [ok for _, ok, _ in budgets] == [True, False]
+    assert "| PASS " in text and "| FAIL " in text and "## Budgets" in text
+
+
+def test_benchmark_imports_nothing_from_tests():
+    """Scripts stand on their own: the flags Chromium needs live in scripts/chromium.py, which tests import."""
+    sources = [
+        *(ROOT / "scripts" / "bench").rglob("*.py"),
+        ROOT / "scripts" / "bench.py",
+        ROOT / "scripts" / "chromium.py",
+    ]
+    offenders = [
+        f"{path.relative_to(ROOT)}: {line.strip()}"
+        for path in sources
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith(("from tests", "import tests")) or '"tests"' in line and "sys.path" in line
+    ]
+    assert offenders == []

@@ -19,16 +19,30 @@ FORMATS = {  # extension: (label, media type)
 }
 
 
+# key -> (entry, its BibTeX, its CSL item, its RIS): every page with references offers its own
+# downloads, so an entry cited on many pages is converted once (issue 14), again only if it changed.
+_converted: dict[str, tuple] = {}
+
+
+def converted(key: str, entry) -> tuple:
+    cached = _converted.get(key)
+    if cached is None or cached[0] is not entry:
+        item = csl_item(key, entry)
+        cached = _converted[key] = (entry, entry_bibtex(key, entry), item, items_ris([item]))
+    return cached
+
+
 def bibtex_file(entries, keys: list[str]) -> str:
-    return "\n".join(entry_bibtex(key, entries[key]) for key in keys)
+    return "\n".join(converted(key, entries[key])[1] for key in keys)
 
 
 def ris_file(entries, keys: list[str]) -> str:
-    return items_ris([csl_item(key, entries[key]) for key in keys])
+    return "".join(converted(key, entries[key])[3] for key in keys)
 
 
 def csl_json_file(entries, keys: list[str]) -> str:
-    return json.dumps([csl_item(key, entries[key]) for key in keys], ensure_ascii=False, indent=2) + "\n"
+    items = [converted(key, entries[key])[2] for key in keys]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
 def files(entries, keys: list[str]) -> dict[str, str]:

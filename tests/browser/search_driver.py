@@ -9,7 +9,11 @@ and the RESULT messages it gets back. Once every query has had its result and th
 result has been rendered (a zero-delay timer after Material's own message handler),
 the list on screen belongs to the last query typed. The wrapper only observes.
 Our own search worker (assets/javascripts/workers/search-fuzzy.js) answers each query
-with one result, as Material's does, so the counting holds with it. What the site says
+with one result, as Material's does, except that a query still waiting for the worker
+when a newer one arrives gets no answer of its own: the newer one's result says how many
+queries it answers (`answers`), so the counting holds with it. The time is taken from the
+last keyup (Material searches on keyup) to the list rendered (`latency_ms`), and to the
+next frame painted after it (`paint_ms`). What the site says
 about a result ("Showing results for …", "Did you mean …?", the glossary and sections
 when nothing matches) is read from its live region once that has settled (aria-busy).
 """
@@ -19,21 +23,16 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+if str(Path(__file__).resolve().parents[2]) not in sys.path:  # scripts/bench_search.py loads this file directly
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one list of flags, shared with the benchmark)
+
 SEARCH_INPUT = "input.md-search__input"  # the desktop search box
 RESULT_ITEM = "li.md-search-result__item"
 NOTICE = "[data-search-fuzzy]"  # the live region of assets/javascripts/search-fuzzy.js
@@ -42,7 +41,7 @@ NOTICE = "[data-search-fuzzy]"  # the live region of assets/javascripts/search-f
 OBSERVER = """
 (() => {
   const state = window.__search = {ready: false, readyAt: 0, queries: 0, results: 0, rendered: 0,
-                                   lastQuery: null, lastKeyAt: 0, renderedAt: 0};
+                                   lastQuery: null, lastKeyAt: 0, renderedAt: 0, paintedAt: 0};
   const Native = window.Worker;
   window.Worker = class extends Native {
     constructor(...args) {
@@ -51,9 +50,14 @@ OBSERVER = """
         const type = ev.data && ev.data.type;
         if (type === 1) { state.ready = true; state.readyAt = performance.now(); }
         if (type === 3) {
-          const n = ++state.results;
-          // Runs after Material's own handler has rendered the list.
-          setTimeout(() => { state.rendered = n; state.renderedAt = performance.now(); }, 0);
+          const n = (state.results += (ev.data.data && ev.data.data.answers) || 1);
+          // Runs after Material's own handler has rendered the list; then after the next frame.
+          setTimeout(() => {
+            state.rendered = n; state.renderedAt = performance.now();
+            requestAnimationFrame(() => setTimeout(() => {
+              if (state.rendered === n) state.paintedAt = performance.now();
+            }, 0));
+          }, 0);
         }
       });
     }
@@ -117,6 +121,7 @@ class Outcome:
     notice: str = ""  # what the live region under it says, spaces collapsed
     slots: dict = field(default_factory=dict)  # its words: corrected, query, suggestion
     links: list[dict] = field(default_factory=list)  # its links: {text, href}
+    paint_ms: float = 0.0  # last keyup -> the next frame painted after it
 
     @property
     def corrected(self) -> str | None:
@@ -192,7 +197,8 @@ class SearchBox:
             self.input.press("End")
         self.page.wait_for_function(
             """q => { const s = window.__search;
-                      return s.lastQuery === q && s.results === s.queries && s.rendered === s.results; }""",
+                      return s.lastQuery === q && s.results === s.queries && s.rendered === s.results
+                             && s.paintedAt >= s.renderedAt; }""",
             arg=query,
             timeout=self.timeout_ms,
         )
@@ -202,7 +208,8 @@ class SearchBox:
         meta = self.page.locator(".md-search-result__meta").inner_text()
         notice = self.read_notice()
         latency = state["renderedAt"] - state["lastKeyAt"]
-        return Outcome(query, results, latency, meta, notice["text"], notice["slots"], notice["links"])
+        painted = state["paintedAt"] - state["lastKeyAt"]
+        return Outcome(query, results, latency, meta, notice["text"], notice["slots"], notice["links"], painted)
 
     def read_notice(self) -> dict:
         """The live region's text, words and links, once a message waiting for a pause in typing is shown."""

@@ -14,10 +14,16 @@
  *
  * Material for MkDocs replaces the page content on instant navigation, so the set-up
  * runs through its document$ observable, which emits on the first load and after every
- * navigation. Without JavaScript the tables stay ordinary, complete HTML tables.
+ * navigation. This file loads only on pages with such a table (hooks/table_assets.py),
+ * inside the content that instant navigation swaps, so it runs again on each of them:
+ * it subscribes once per browser page. Without JavaScript the tables stay ordinary,
+ * complete HTML tables.
  */
 (function () {
   "use strict";
+
+  if (window.__tablesSetUp) return;
+  window.__tablesSetUp = true;
 
   /* Citation markers and the commas the build puts between adjacent markers. */
   var CITATION = 'sup[id^="fnref"], sup.cite-sep';

@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Time each quality gate once on the real site and print a table (issue 7). A measuring tool, not a test.
 
-.venv/bin/python -m scripts.bench_gates
+.venv/bin/python -m scripts.bench.gates
 """
 
 from __future__ import annotations
@@ -13,8 +12,10 @@ import time
 from pathlib import Path
 
 from scripts import check_links
+from scripts.bench.browser import served
+from scripts.bench.common import ROOT
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 
-ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -29,19 +30,15 @@ def axe_pass(site: Path, scheme: str, options: dict) -> str:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM_ARGS, serve
-
-    server, url = serve(site)
     pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
     axe, found = Axe(), 0
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900}).new_page()
         for path in pages:
             page.goto(url + path)
             found += len(axe.run(page, options=options).response["violations"])
         browser.close()
-    server.shutdown()
     return f"{len(pages)} pages, {found} violations"
 
 

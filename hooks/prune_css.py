@@ -1,0 +1,162 @@
+"""Ship Material's stylesheet without the rules for components this site never shows.
+
+Why: main.*.min.css styles every Material feature (blog posts, cookie consent, grids,
+keyboard keys, Pygments tokens, source facts...) and is part of every page's first
+view. After the build, this hook drops each selector that names a class found in no
+page's HTML, no shipped script (Material's bundle builds its widgets from class names
+written out in full) and not the search index, then each custom property (mostly icon
+data URIs) that no stylesheet, script or page refers to. It is PurgeCSS's rule, done
+with tinycss2: a selector is dropped only if it cannot match. Selectors inside :not(),
+:is() and other functions, attribute selectors and at-rules other than @media,
+@supports, @container and @layer are kept whole. The file keeps its name: a page that
+starts using a new component gets its rules back in the next build. `mkdocs serve`
+ships the whole file, which looks the same and keeps previews quick.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import re
+from pathlib import Path
+
+import tinycss2
+from mkdocs.plugins import event_priority
+
+MAIN_CSS = "assets/stylesheets/main.*.min.css"
+GROUPING = {"media", "supports", "container", "layer"}
+CLASS_ATTR = re.compile(r"""(?<![\w-])class\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+WORD = re.compile(r"-?[A-Za-z_][\w-]*")
+# A class name a script completes at run time: `tabbed-control--${side}`, "md-tag--" + name.
+PREFIX = re.compile(r"""(-?[A-Za-z_][\w-]*[-_])(?:\$\{|["'`]\s*\+)""")
+CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
+_cache: dict[str, str] = {}
+originals: dict[str, str] = {}
+state: dict[str, bool] = {}
+
+
+def html_classes(html: str) -> set[str]:
+    """Class names in the class attributes of an HTML document."""
+    return {name for m in CLASS_ATTR.finditer(html) for name in (m.group(1) or m.group(2) or "").split()}
+
+
+def selectors(prelude) -> list[list]:
+    """A rule's selector list, split at top-level commas (commas inside :is() stay put)."""
+    out: list[list] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            out.append([])
+        else:
+            out[-1].append(token)
+    return [s for s in out if any(t.type not in ("whitespace", "comment") for t in s)]
+
+
+def selector_classes(tokens: list) -> set[str]:
+    """Classes a selector requires: `.name` at its top level (not inside :not(), :is()...)."""
+    found = set()
+    for before, token in zip(tokens, tokens[1:], strict=False):
+        if before.type == "literal" and before.value == "." and token.type == "ident":
+            found.add(token.value)
+    return found
+
+
+def declarations(content, unused: set[str]) -> str:
+    """A rule's block without the declarations of `unused` custom properties."""
+    items = tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True)
+    if not unused or any(item.type != "declaration" for item in items):
+        return tinycss2.serialize(content)
+    return ";".join(item.serialize() for item in items if item.name not in unused)
+
+
+def prune_rules(rules, used: set[str], unused_properties: set[str] = frozenset()) -> list[str]:
+    """The rules as CSS text, without selectors that name an unused class; empty rules dropped."""
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            kept = [s for s in selectors(rule.prelude) if selector_classes(s) <= used]
+            block = declarations(rule.content, unused_properties) if kept else ""
+            if block.strip():
+                prelude = ",".join(tinycss2.serialize(s).strip() for s in kept)
+                out.append(prelude + "{" + block + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING and rule.content is not None:
+            inner_rules = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            inner = prune_rules(inner_rules, used, unused_properties)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        elif rule.type != "error":
+            out.append(tinycss2.serialize([rule]))
+    return out
+
+
+def unused_custom_properties(css: str, elsewhere: str) -> set[str]:
+    """Custom properties declared in `css` and named nowhere else, in it or in `elsewhere`."""
+    counts: dict[str, int] = {}
+    for name in CUSTOM_PROPERTY.findall(css) + CUSTOM_PROPERTY.findall(elsewhere):
+        counts[name] = counts.get(name, 0) + 1
+    declared = set(re.findall(r"[{;](--[\w-]+):", css))
+    return {name for name in declared if counts[name] == len(re.findall(r"[{;]" + re.escape(name) + ":", css))}
+
+
+def prune(css: str, used: set[str], elsewhere: str = "", prefixes: tuple[str, ...] = ()) -> str:
+    """Material's minified stylesheet without what cannot apply to pages using the classes `used`
+    (or any class that starts with one of `prefixes`)."""
+    used = used | {name for name in CSS_CLASS.findall(css) if name.startswith(prefixes)} if prefixes else used
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    pruned = "".join(prune_rules(rules, used))
+    unused = unused_custom_properties(pruned, elsewhere)
+    if not unused:
+        return pruned
+    rules = tinycss2.parse_stylesheet(pruned, skip_comments=True, skip_whitespace=True)
+    return "".join(prune_rules(rules, used, unused))
+
+
+def site_usage(site: Path, css_file: Path) -> tuple[set[str], tuple[str, ...], str]:
+    """Classes the site can use, prefixes scripts complete, and the text of all else that may name a custom property."""
+    used: set[str] = set()
+    prefixes: set[str] = set()
+    other_text = []
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8", errors="replace")
+        used |= html_classes(html)
+        other_text.append(" ".join(m for m in re.findall(r"var\(--[\w-]+|--[\w-]+", html)))
+    for path in list(site.glob("assets/**/*.js")) + list(site.glob("search/*.json")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        used |= set(WORD.findall(text))
+        prefixes |= set(PREFIX.findall(text))
+        other_text.append(" ".join(CUSTOM_PROPERTY.findall(text)))
+    for path in site.glob("assets/**/*.css"):
+        if path != css_file:
+            other_text.append(path.read_text(encoding="utf-8", errors="replace"))
+    return used, tuple(sorted(prefixes)), "\n".join(other_text)
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` keeps the whole stylesheet: pruning changes no pixel, and previews must be quick.
+    state["serve"] = command == "serve"
+
+
+@event_priority(-100)  # after hooks/prune_assets.py has stripped the source-map comment
+def on_files(files, config):
+    """Keep Material's stylesheet as shipped: a --dirty rebuild does not copy it again."""
+    originals.clear()
+    if state.get("serve"):
+        return files
+    for file in files:
+        if fnmatch.fnmatch(file.src_uri, MAIN_CSS):
+            originals[file.src_uri] = file.content_string
+    return files
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    for src_uri, css in originals.items():
+        css_file = site / src_uri
+        if not css_file.is_file():
+            continue
+        used, prefixes, elsewhere = site_usage(site, css_file)
+        key = hashlib.sha256("\0".join([css, *sorted(used), *prefixes, elsewhere]).encode()).hexdigest()
+        if key not in _cache:  # mkdocs serve rebuilds the same site again and again
+            _cache.clear()
+            _cache[key] = prune(css, used, elsewhere, prefixes)
+        css_file.write_text(_cache[key], encoding="utf-8")
