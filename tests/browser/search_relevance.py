@@ -6,6 +6,7 @@ unit test feeds them a deliberately wrong expectation to prove the scoring can f
 
 from __future__ import annotations
 
+import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,35 @@ def summary(verdicts: list[Verdict], latencies_ms: list[float] | None = None) ->
             "max": round(ordered[-1], 1),
         }
     return result
+
+
+def committed_queries(path: Path = QUERIES) -> set[str] | None:
+    """The suite's queries as last committed (git HEAD), to mark those added since; None without git."""
+    try:
+        shown = subprocess.run(
+            ["git", "show", f"HEAD:./{path.name}"], cwd=path.parent, capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if shown.returncode != 0:
+        inside = subprocess.run(["git", "rev-parse"], cwd=path.parent, capture_output=True, timeout=30)
+        return set() if inside.returncode == 0 else None  # a suite not committed yet is new throughout
+    return {str(item["query"]).casefold() for item in yaml.safe_load(shown.stdout) or []}
+
+
+def rank_lines(verdicts: list[Verdict], committed: set[str] | None = None) -> list[str]:
+    """One line per query: where its page ranks, MISS when not in the top three, NEW when not committed yet."""
+    lines = [f"  rank  query -> expected page (MISS: not in the top {TOP}; NEW: added since the last commit)"]
+    for v in verdicts:
+        if v.case.page is None:
+            rank = "none" if v.passed else f"{len(v.shown)}+"  # a negative control: how many results it got
+        else:
+            rank = str(v.rank) if v.rank is not None else "-"
+        marks = [] if v.passed else ["MISS"]
+        if committed is not None and v.case.query.casefold() not in committed:
+            marks.append("NEW")
+        lines.append(f"  {rank:>4}  {' '.join(marks):<8} {v.case.query!r} -> {v.case.page or 'no result'}")
+    return lines
 
 
 def report_lines(result: dict) -> list[str]:

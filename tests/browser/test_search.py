@@ -1,8 +1,10 @@
 """Search in a real browser: the relevance suites typed into the real search box, and what a result offers.
 
 The suites run in one page, query after query, and report precision at 1 and the
-top-3 hit rate (printed in the terminal summary with every miss and its rank, and
-written as JSON under pytest's tmp dir):
+top-3 hit rate, then every query with the rank of its page, marked MISS when it is not
+in the top three and NEW when the query was added since the last commit, so an editor
+sees where a new page ranks (printed in the terminal summary, and written as JSON
+under pytest's tmp dir):
 * search_queries.yml, queries spelt right: every expected page in the top three,
   precision at 1 at least 92%, and the negative control finds nothing;
 * search_misspellings.yml, glossary terms and page titles with one typing error
@@ -49,11 +51,23 @@ def run_suite(search_box, path: Path, name: str, record_property, tmp_path_facto
         corrected += outcome.corrected is not None
     result = rel.summary(verdicts, latencies)
     result["corrected"] = corrected
+    committed = rel.committed_queries(path)
+    result["ranks"] = [
+        {
+            "query": v.case.query,
+            "expected": v.case.page,
+            "rank": v.rank,
+            "passed": v.passed,
+            "new": committed is not None and v.case.query.casefold() not in committed,
+        }
+        for v in verdicts
+    ]
     out = tmp_path_factory.mktemp("search") / f"{name}.json"
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     lines = [
         *rel.report_lines(result),
         f"  queries search corrected: {corrected} of {len(verdicts)}",
+        *rel.rank_lines(verdicts, committed),
         f"  written to {out}",
     ]
     print("\n".join(lines))
@@ -262,3 +276,97 @@ def test_result_link_highlights_the_match_on_the_page(page, base_url):
     marks = page.locator("article mark[data-md-highlight]")
     marks.first.wait_for(timeout=10_000)
     assert marks.first.inner_text().lower() == "aromatisation"
+
+
+# ------------------------------------------------------------------ speed: only the best pages
+
+MANY_PAGES = """
+async ({docs, queries}) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const material = new URL(config.search, location.href).href;
+  const wrapper = new URL("assets/javascripts/workers/search-fuzzy.js", location.href).href;
+  const worker = new Worker(wrapper + "?material=" + encodeURIComponent(material));
+  const ask = message => new Promise(resolve => {
+    worker.onmessage = event => resolve(event.data);
+    worker.postMessage(message);
+  });
+  const fields = {title: {boost: 1000}, text: {boost: 1}};
+  await ask({type: 0, data: {config: {lang: ["en"], separator: "[\\\\s\\\\-]+", pipeline: ["stopWordFilter"], fields},
+                             docs, options: {suggest: true}}});
+  const out = {};
+  for (const query of queries) {
+    const best = (await ask({type: 2, data: query})).data;
+    out[query] = {best, all: (await ask({type: 2, data: query, all: true})).data};
+  }
+  // Three queries at once: a query still waiting when a newer one comes is answered by the newer one's result.
+  const results = [];
+  await new Promise(resolve => {
+    worker.onmessage = event => {
+      results.push(event.data.data);
+      if (results.reduce((n, r) => n + (r.answers || 1), 0) === 3) resolve();
+    };
+    for (const query of ["oxy", "oxyto", "oxytocin receptor"]) worker.postMessage({type: 2, data: query});
+  });
+  out.burst = results.map(r => ({answers: r.answers || 1, first: r.items.length ? r.items[0][0].location : null}));
+  worker.terminate();
+  return out;
+}
+"""
+
+
+def test_many_matching_pages_list_the_best_fifty_as_material_ranks_them(page, base_url):
+    """The worker hands Material only the documents of the best 50 pages: the list is Material's own first 50."""
+    words = ["oxytocin", "receptor", "binding", "steroid", "the"]
+    docs = []
+    for n in range(70):  # 70 pages with a section each; repeated words give ties and near-ties
+        docs.append({"location": f"p{n}/", "title": f"Page {n}", "text": " ".join(words[: 1 + n % 4] * (1 + n % 3))})
+        docs.append({"location": f"p{n}/#s", "title": "Section", "text": " ".join(words[n % 5 :] * (1 + n % 6))})
+    page.goto(base_url)
+    queries = ["oxytocin", "oxytocin receptor", "the binding", "oxitocin"]
+    out = page.evaluate(MANY_PAGES, {"docs": docs, "queries": queries})
+    for query in queries:
+        best, every = out[query]["best"], out[query]["all"]
+        assert len(every["items"]) > 50 and "more" not in every, query
+        assert best["items"] == every["items"][:50], f"{query!r}: not Material's first 50"
+        assert best["more"] == {"shown": 50, "total": len(every["items"]), "query": query, "verbatim": False}
+        assert best.get("suggest") == every.get("suggest")
+    assert out["oxitocin"]["best"]["fuzzy"] == {"query": "oxitocin", "corrected": "oxytocin"}
+    assert sum(r["answers"] for r in out["burst"]) == 3, "every query is answered, alone or by a newer one"
+    assert out["burst"][-1]["first"] == out["oxytocin receptor"]["best"]["items"][0][0]["location"]
+
+
+MORE = """
+(() => {
+  const Native = window.Worker;
+  window.__posted = [];
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      // Listens before Material and search-fuzzy.js: a result may be made to say it lists only the best pages.
+      this.addEventListener("message", event => {
+        if (window.__more && event.data && event.data.type === 3) event.data.data.more = window.__more;
+      });
+    }
+    postMessage(message, ...rest) {
+      window.__posted.push(message);
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+
+
+def test_a_list_of_the_best_pages_says_so_and_shows_all_on_request(page, base_url):
+    box = SearchBox(page, base_url, init_script=MORE)
+    page.evaluate("() => { window.__more = {shown: 2, total: 1234, query: 'oxytocin', verbatim: false}; }")
+    outcome = box.search("oxytocin")
+    assert outcome.notice == "Showing the best 2 of 1.2k matching pages. Show all"
+    assert outcome.meta == "1.2k matching documents", "the count is every matching page, not those listed"
+    result = Axe().run(page, context=NOTICE, options=WCAG_AA).response
+    assert [v["id"] for v in result["violations"]] == [], result["violations"]
+    page.evaluate("() => { window.__more = null; }")
+    page.locator(NOTICE).get_by_role("link", name="Show all").click()
+    page.wait_for_function("() => window.__search.results === window.__search.queries")
+    posted = page.evaluate("() => window.__posted.at(-1)")
+    assert posted == {"type": 2, "data": "oxytocin", "verbatim": False, "all": True}
+    assert box.read_notice()["text"] == ""

@@ -1,7 +1,8 @@
-"""Unit tests of the spelling correction's rules (assets/javascripts/workers/search-fuzzy.js), run in Chromium.
+"""Unit tests of the search worker's rules (assets/javascripts/workers/search-fuzzy.js, spelling,
+and search-best-pages.js, which documents Material is given), run in Chromium.
 
-The worker file defines its rules as plain functions (SearchFuzzy.*) and only starts
-the worker inside a worker; loaded into a blank page it just defines them. The
+The worker files define their rules as plain functions (SearchFuzzy.*, SearchBestPages.*) and
+only start the worker inside a worker; loaded into a blank page they just define them. The
 vocabulary here is a stand-in with the same three questions the worker asks of the
 lunr index; test_search.py checks the whole thing against the real index.
 """
@@ -14,6 +15,7 @@ from mkdocs.utils.yaml import yaml_load
 from tests.conftest import ROOT
 
 WORKER = ROOT / "docs" / "assets" / "javascripts" / "workers" / "search-fuzzy.js"
+BEST_PAGES = WORKER.with_name("search-best-pages.js")  # which documents Material is given: speed
 
 # A stand-in vocabulary: known words (and their starts), stop words, and every word as a candidate.
 VOCABULARY = """
@@ -31,7 +33,9 @@ def js(browser):
     page = context.new_page()
     page.set_content("<!doctype html><title>rules</title>")
     page.add_script_tag(path=str(WORKER))
+    page.add_script_tag(path=str(BEST_PAGES))
     assert page.evaluate("typeof SearchFuzzy.plan") == "function"
+    assert page.evaluate("typeof SearchBestPages.keep") == "function"
 
     def call(expression: str, *args):
         return page.evaluate(expression, list(args) if len(args) > 1 else (args[0] if args else None))
@@ -152,3 +156,63 @@ def test_worker_imports_only_materials_search_worker_from_its_own_origin(js):
     assert url(good) == good
     assert url("https://evil.example/assets/javascripts/workers/search.a7633da7.min.js") is None
     assert url("https://site.example/assets/javascripts/bundle.a5f9d56c.min.js") is None
+
+
+# ------------------------------------------------------------------ speed: only the best pages (search-best-pages.js)
+
+
+def test_documents_are_grouped_by_page_as_material_groups_them(js):
+    docs = [{"location": "a/"}, {"location": "a/#one"}, {"location": "b/#orphan"}, {"location": "b/#two"}]
+    groups = js("docs => Object.fromEntries(SearchBestPages.documentGroups(docs))", docs)
+    assert groups == {
+        "a/": {"group": "a/", "page": True},
+        "a/#one": {"group": "a/", "page": False},
+        "b/#two": {"group": "b/#orphan", "page": False},  # Material cannot find b/#orphan itself
+    }
+
+
+@pytest.mark.parametrize(
+    ("page", "matched", "terms", "factor"),
+    [
+        (True, ["oxytocin"], ["oxyto"], 5),  # a page with every word: 1 + (1 + 1)²
+        (False, ["oxytocin"], ["oxyto"], 2),  # a section with every word: 1 + 1²
+        (True, ["oxytocin"], ["oxyto", "receptor"], 1 + 1.5**2),  # half the words
+        (False, ["oxytocin"], ["oxyto", "the"], 2),  # a missing stop word does not count
+    ],
+)
+def test_score_is_materials(js, page, matched, terms, factor):
+    score = js(
+        "([page, matched, terms]) => SearchBestPages.materialScore(2, page, matched, terms, w => w === 'the')",
+        page,
+        matched,
+        terms,
+    )
+    assert score == pytest.approx(2 * factor)
+
+
+def test_only_the_documents_of_the_best_pages_are_kept(js):
+    docs = [{"location": p} for p in ("a/", "a/#s", "b/", "c/", "c/#s")]
+    results = [  # lunr's order; Material's factor 5 for a page, 2 for a section, every word found
+        {"ref": "c/#s", "score": 4, "matchData": {"metadata": {"oxytocin": {}}}},  # c: 8
+        {"ref": "b/", "score": 1.5, "matchData": {"metadata": {"oxytocin": {}}}},  # b: 7.5
+        {"ref": "a/#s", "score": 1, "matchData": {"metadata": {"oxytocin": {}}}},  # a: 2
+        {"ref": "a/", "score": 1, "matchData": {"metadata": {"oxytocin": {}}}},  # a: 5
+        {"ref": "x/#unknown", "score": 9, "matchData": {"metadata": {"oxytocin": {}}}},
+    ]
+    kept = js(
+        """([docs, results, limit]) => {
+             const groups = SearchBestPages.documentGroups(docs);
+             const found = SearchBestPages.keep(results, groups, limit, ["oxytocin"], () => false);
+             return {refs: found.results.map(r => r.ref), total: found.total};
+           }""",
+        docs,
+        results,
+        2,
+    )
+    assert kept == {"refs": ["c/#s", "b/"], "total": 3}
+    everything = js(
+        "([d, r]) => SearchBestPages.keep(r, SearchBestPages.documentGroups(d), 3, ['oxytocin'], () => false)",
+        docs,
+        results,
+    )
+    assert everything["total"] == 3 and len(everything["results"]) == len(results), "nothing left out within the limit"

@@ -69,3 +69,28 @@ def test_suite_problems_are_found(rel):
     found = rel.problems(cases, DOCS)
     assert "'LH': no such page docs/no/such-page.md" in found
     assert "'lh' is listed more than once" in found
+
+
+def test_every_query_is_printed_with_its_rank_and_misses_and_new_ones_are_marked(rel):
+    """Issue 17: an editor sees where each query's page ranks, which fail, and which were just added."""
+    verdicts = [
+        rel.judge(rel.Case("abbreviation", "LH", "fundamentals/feedback-loops-and-axes.md"), SHOWN),
+        rel.judge(rel.Case("abbreviation", "LH home", "index.md"), SHOWN),
+        rel.judge(rel.Case("brand", "Arimidex", "mechanisms/thyroid.md"), SHOWN),
+        rel.judge(rel.Case("negative", "xylophonic zebrafinch", None), []),
+    ]
+    lines = rel.rank_lines(verdicts, committed={"lh", "arimidex", "xylophonic zebrafinch"})
+    assert len(lines) == 1 + len(verdicts), "a header and one line per query"
+    assert lines[1].split() == ["2", "'LH'", "->", "fundamentals/feedback-loops-and-axes.md"]
+    assert lines[2].split() == ["4", "MISS", "NEW", "'LH", "home'", "->", "index.md"]
+    assert lines[3].split() == ["-", "MISS", "'Arimidex'", "->", "mechanisms/thyroid.md"]
+    assert lines[4].split() == ["none", "'xylophonic", "zebrafinch'", "->", "no", "result"]
+    assert "NEW" not in " ".join(rel.rank_lines(verdicts, committed=None)[1:]), "without git nothing is marked new"
+
+
+def test_committed_queries_come_from_git_or_are_unknown(rel, tmp_path):
+    committed = rel.committed_queries()
+    assert committed is None or "lh" in committed or committed == set()
+    outside = tmp_path / "search_queries.yml"  # not in any repository
+    outside.write_text("- {kind: x, query: LH, page: null}\n", encoding="utf-8")
+    assert rel.committed_queries(outside) is None

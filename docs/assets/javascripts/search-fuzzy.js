@@ -1,10 +1,12 @@
 /* Search that forgives spelling (issue 16): says what the search worker
    (workers/search-fuzzy.js) did, in the live region of overrides/partials/search.html,
    from its templates: "Showing results for X. Search instead for Y", "Did you mean X?",
-   and the glossary and section indexes when nothing matches. "Search instead for" asks
-   the worker for the query as typed (`verbatim`); a suggested word replaces the query in
-   the box, so the share link carries it. The header stays in place on instant navigation,
-   so the templates' relative links are made absolute once, on the page that loaded them. */
+   and the glossary and section indexes when nothing matches; on a large site, that only
+   the best pages are listed, with "Show all" (the worker sends the best 50 pages unless
+   asked for `all`). "Search instead for" asks the worker for the query as typed
+   (`verbatim`); a suggested word replaces the query in the box, so the share link carries
+   it. The header stays in place on instant navigation, so the templates' relative links
+   are made absolute once, on the page that loaded them. */
 (function () {
   "use strict";
 
@@ -28,9 +30,16 @@
   var region = document.querySelector("[data-search-fuzzy]");
   var input = document.querySelector("[data-md-component=search-query]");
   if (!worker || !region || !input) return;
+  var meta = region.parentElement.firstElementChild; // Material's "N matching documents"
+  var translations = {};
+  try {
+    translations = JSON.parse(document.getElementById("__config").textContent).translations || {};
+  } catch (error) {
+    /* Material's own words are only used to restate the count */
+  }
 
   var templates = {};
-  ["corrected", "suggestion", "empty"].forEach(function (name) {
+  ["corrected", "suggestion", "empty", "more"].forEach(function (name) {
     var template = document.getElementById("search-fuzzy-" + name);
     if (!template) return;
     template.content.querySelectorAll("a[href]").forEach(function (link) {
@@ -51,8 +60,9 @@
       slot.textContent = words[slot.getAttribute("data-slot")] || "";
     });
     content.querySelectorAll("a[data-action]").forEach(function (link) {
-      link.setAttribute("data-query", link.textContent);
-      link.setAttribute("href", "?q=" + encodeURIComponent(link.textContent)); // a new tab opens that search
+      var query = link.getAttribute("data-action") === "all" ? words.query : link.textContent;
+      link.setAttribute("data-query", query);
+      link.setAttribute("href", "?q=" + encodeURIComponent(query)); // a new tab opens that search
     });
     return content;
   }
@@ -65,7 +75,17 @@
     if (fuzzy.corrected && found) out.push(["corrected", { corrected: fuzzy.corrected, query: fuzzy.query }]);
     if (fuzzy.suggestion) out.push(["suggestion", { suggestion: fuzzy.suggestion }]);
     if (query && !found) out.push(["empty", { query: query }]);
+    if (result.more && found) {
+      var more = result.more;
+      out.push(["more", { shown: count(more.shown), total: count(more.total), query: more.query }]);
+    }
     return out;
+  }
+
+  /* A number as Material writes counts: 1k from 1,000 (its utilities/round). */
+  function count(value) {
+    if (value <= 999) return String(value);
+    return ((value + 0.000001) / 1000).toFixed(+((value - 950) % 1000 > 99)) + "k";
   }
 
   /* Results arrive at every keystroke. A message that goes away goes at once; a new one waits
@@ -100,9 +120,17 @@
     }, PAUSE_MS);
   }
 
+  /* A result with `more` lists only the best pages: Material counts those, so the count is
+     restated (this listener runs after Material's), and "Show all" asks for every page. */
+  var more = null;
   worker.addEventListener("message", function (event) {
     var message = event.data;
-    if (message && message.type === RESULT) show(message.data || {});
+    if (!message || message.type !== RESULT) return;
+    var result = message.data || {};
+    more = result.more || null;
+    if (more && meta && translations["search.result.other"])
+      meta.textContent = translations["search.result.other"].replace("#", count(more.total));
+    show(result);
   });
 
   /* The region's own links search here; Material would close the search on a link's click. */
@@ -113,7 +141,9 @@
     event.stopPropagation();
     var query = link.getAttribute("data-query");
     input.focus();
-    if (link.getAttribute("data-action") === "verbatim") {
+    if (link.getAttribute("data-action") === "all") {
+      if (more) worker.postMessage({ type: QUERY, data: more.query, verbatim: more.verbatim, all: true });
+    } else if (link.getAttribute("data-action") === "verbatim") {
       worker.postMessage({ type: QUERY, data: query, verbatim: true });
     } else {
       input.value = query;

@@ -3,11 +3,16 @@
    stands between it and the page. A query word that matches nothing (not even as the start
    of a word) is replaced by the closest word of the lunr index's own vocabulary (lunr's
    fuzzy matching, as in `term~1`), and Material's handler searches the corrected query.
-   The one RESULT per QUERY carries `fuzzy`, which Material ignores and search-fuzzy.js shows:
+   The RESULT for a QUERY carries `fuzzy`, which Material ignores and search-fuzzy.js shows:
    {query, corrected}, or {query, suggestion} for a QUERY sent with `verbatim: true`.
    Never corrected: words of 3 letters or fewer, abbreviations (2+ capitals), words with
    digits or symbols, stop words, lunr syntax. Rules: SearchFuzzy.plan; tests:
-   tests/browser/test_search_fuzzy.py and test_search.py. */
+   tests/browser/test_search_fuzzy.py and test_search.py.
+   Speed (the budget is 50 ms from keystroke to results): Material is given only the documents
+   of the best pages (search-best-pages.js; RESULT then carries `more`: {shown, total, query,
+   verbatim}, and a QUERY with `all: true` gets every page); and a query still waiting when a
+   newer one arrives is dropped (RESULT carries `answers`: how many QUERY messages it answers,
+   when 2 or more). */
 
 var SearchFuzzy = (function () {
   "use strict";
@@ -192,8 +197,9 @@ var SearchFuzzy = (function () {
       if (resolve) resolve(message);
       else post(message);
     };
-    scope.importScripts(url);
+    scope.importScripts(new URL("search-best-pages.js", scope.location.href).href, url);
     delete scope.addEventListener;
+    var best = scope.SearchBestPages;
     if (!handler) throw new Error("search-fuzzy: Material's search worker registered no message handler");
 
     /* The lunr index Material builds: its vocabulary is what corrections are drawn from. */
@@ -207,6 +213,9 @@ var SearchFuzzy = (function () {
 
     var vocabulary = null;
     var separator = null;
+    var groups = null;
+    var limit = Infinity; // pages Material is given for the query it is searching
+    var total = 0; // pages that match it
 
     /* One message through Material's handler; resolves with its answer. */
     function material(message) {
@@ -216,11 +225,21 @@ var SearchFuzzy = (function () {
       });
     }
 
-    function search(query) {
-      return material({ type: QUERY, data: query });
+    /* Material's answer for one query, with only the best pages unless `all`. */
+    function search(query, all) {
+      limit = all || !groups ? Infinity : best.LIMIT;
+      total = 0;
+      return material({ type: QUERY, data: query }).then(function (result) {
+        var items = (result.data && result.data.items) || [];
+        if (total > limit) {
+          result.data.items = items.slice(0, limit); // Material's own first `limit` pages
+          result.data.more = { shown: limit, total: total };
+        }
+        return result;
+      });
     }
 
-    function answer(query, verbatim) {
+    function answer(query, verbatim, all) {
       var changes = [];
       if (vocabulary && query.trim()) {
         try {
@@ -229,26 +248,35 @@ var SearchFuzzy = (function () {
           console.warn("search-fuzzy: no correction for", query, error);
         }
       }
-      if (!changes.length) return search(query);
+      var done = function (result) {
+        if (result.data.more) {
+          result.data.more.query = query;
+          result.data.more.verbatim = verbatim;
+        }
+        return result;
+      };
+      if (!changes.length) return search(query, all).then(done);
       var corrected = apply(query, changes);
       if (verbatim)
-        return search(query).then(function (result) {
+        return search(query, all).then(function (result) {
           result.data.fuzzy = { query: query, suggestion: corrected };
-          return result;
+          return done(result);
         });
-      return search(corrected).then(function (result) {
-        if (!result.data.items.length) return search(query); // cannot happen: every replacement is an indexed word
+      return search(corrected, all).then(function (result) {
+        // Cannot happen: every replacement is an indexed word.
+        if (!result.data.items.length) return search(query, all).then(done);
         result.data.fuzzy = { query: query, corrected: corrected };
-        return result;
+        return done(result);
       });
     }
 
-    function handle(message) {
+    function handle(message, answers) {
       if (!message || (message.type !== SETUP && message.type !== QUERY)) {
         handler({ data: message }); // Material answers anything else with an error, as before
         return Promise.resolve();
       }
-      if (message.type === SETUP)
+      if (message.type === SETUP) {
+        var docs = (message.data && message.data.docs) || [];
         return material(message).then(function (ready) {
           var config = message.data.config;
           separator = new RegExp(config.separator);
@@ -256,21 +284,65 @@ var SearchFuzzy = (function () {
           Object.keys(config.fields || {}).forEach(function (field) {
             boosts[field] = (config.fields[field] || {}).boost || 1;
           });
-          if (index) vocabulary = lunrVocabulary(lunr, index, boosts);
+          if (index) {
+            vocabulary = lunrVocabulary(lunr, index, boosts);
+            groups = best.documentGroups(docs);
+            var lunrSearch = index.search;
+            var isStopWord = function (word) {
+              return !(typeof lunr.stopWordFilter === "function" && lunr.stopWordFilter(word)); // as Material asks
+            };
+            index.search = function (query) {
+              var results = lunrSearch.apply(this, arguments);
+              if (limit === Infinity) return results;
+              try {
+                var found = best.keep(results, groups, limit, best.queryTerms(lunr, query), isStopWord);
+              } catch (error) {
+                console.warn("search-fuzzy: every result kept for", query, error);
+                return results;
+              }
+              total = found.total;
+              return found.results;
+            };
+          }
           post(ready);
         });
-      return answer(String(message.data), message.verbatim === true).then(post);
+      }
+      return answer(String(message.data), message.verbatim === true, message.all === true).then(function (result) {
+        if (answers > 1) result.data.answers = answers;
+        post(result);
+      });
     }
 
-    /* Messages are answered one at a time, in order, as Material's worker does. */
-    var queue = Promise.resolve();
+    /* Messages are answered one at a time, in order, as Material's worker does; but a query
+       still waiting when a newer one arrives is dropped, its answer would be replaced at once.
+       Each message is taken up in a task of its own, after the messages that came meanwhile. */
+    var waiting = [];
+    var busy = false;
+    function next() {
+      var item = waiting.shift();
+      if (!item) {
+        busy = false;
+        return;
+      }
+      handle(item.message, item.answers)
+        .catch(function (error) {
+          console.warn("search-fuzzy:", error);
+        })
+        .then(function () {
+          setTimeout(next, 0);
+        });
+    }
     listen("message", function (event) {
-      queue = queue.then(function () {
-        return handle(event.data);
-      });
-      queue = queue.catch(function (error) {
-        console.warn("search-fuzzy:", error);
-      });
+      var last = waiting[waiting.length - 1];
+      var isQuery = event.data && event.data.type === QUERY;
+      if (isQuery && last && last.message && last.message.type === QUERY) {
+        last.message = event.data;
+        last.answers += 1;
+      } else waiting.push({ message: event.data, answers: 1 });
+      if (!busy) {
+        busy = true;
+        setTimeout(next, 0);
+      }
     });
   }
 
