@@ -1,9 +1,11 @@
 """Check every page's front matter against the site's schema; fail the build on a gap.
 
-Why: the reviewed date and evidence level are promises to readers, shown under
+Why: the reviewed date and certainty level are promises to readers, shown under
 each title and in "Cite this page". A page without them must not be published.
 Content pages (Fundamentals, Mechanisms, Clinical context; not the section
-index pages) also need an overall evidence level.
+index pages) also need an overall `certainty:` level (editorial/certainty.py).
+The field's old name, `evidence:`, stops the build with a pointer to the new one:
+in bib/, `evidence` is a source's study type, and one word should mean one thing.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ import datetime
 import re
 
 import yaml
+from editorial import certainty
 from editorial.changes import front_matter
 from mkdocs.exceptions import PluginError
 
 CONTENT_SECTIONS = ("fundamentals/", "mechanisms/", "clinical/")
-EVIDENCE_LEVELS = ("high", "moderate", "low", "very-low")
 DESCRIPTION_MAX = 200
 
 
@@ -36,8 +38,8 @@ def problems(meta: dict, src_uri: str) -> list[str]:
         found.append(f"'description' is {len(description)} characters (at most {DESCRIPTION_MAX})")
     if not isinstance(meta.get("reviewed"), datetime.date):
         found.append("missing or invalid 'reviewed' (a date such as 2026-11-25)")
-    if is_content_page(src_uri) and meta.get("evidence") not in EVIDENCE_LEVELS:
-        found.append(f"'evidence' must be one of {', '.join(EVIDENCE_LEVELS)}")
+    if is_content_page(src_uri) and meta.get(certainty.FIELD) not in certainty.LEVELS:
+        found.append(f"'{certainty.FIELD}' must be one of {', '.join(certainty.LEVELS)}")
     keywords = meta.get("keywords", [])
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         found.append("'keywords' must be a list of strings")
@@ -75,6 +77,9 @@ def on_page_markdown(markdown, page, config, files):
     broken = yaml_problem(page.file.content_string)
     if broken:
         raise PluginError(f"docs/{page.file.src_uri}:{broken}")
+    old = certainty.old_name_line(page.file.content_string)
+    if old:
+        raise PluginError(certainty.renamed_message(f"docs/{page.file.src_uri}", old))
     found = problems(page.meta, page.file.src_uri)
     if found:
         raise PluginError(f"docs/{page.file.src_uri}: front matter: {'; '.join(found)}")

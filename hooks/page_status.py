@@ -14,15 +14,14 @@ import datetime
 import re
 from pathlib import Path
 
-from editorial import review
+from editorial import certainty, review
 from editorial.changes import Change
 from editorial.yamlfile import DataError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 H1 = re.compile(r"^# .+$", re.MULTILINE)
-LEVEL_LABELS = {"high": "High", "moderate": "Moderate", "low": "Low", "very-low": "Very low"}
-POLICY = "about/editorial-policy.md"
+POLICY = certainty.POLICY
 LOG = "about/changes.md"
 state: dict = {}
 
@@ -50,10 +49,10 @@ def status_line(
         parts.append(f"[Last substantive change {change.date}]({relative_link(src_uri, LOG)}#{change.anchor})")
     elif change:
         parts.append(f"Last substantive change {change.date}")
-    level = meta.get("evidence")
-    if level in LEVEL_LABELS:
+    level = meta.get(certainty.FIELD)
+    if level in certainty.LEVELS:
         link = relative_link(src_uri, POLICY)
-        parts.append(f"Evidence: [{LEVEL_LABELS[level]}]({link}#evidence-levels){{ data-level={level} }}")
+        parts.append(f"Evidence: [{certainty.LEVELS[level]}]({link}#{certainty.ANCHOR}){{ data-level={level} }}")
     if not parts:
         return ""
     # A Markdown link (not raw HTML) so that MkDocs rewrites and validates it.

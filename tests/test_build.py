@@ -47,6 +47,13 @@ REJECTED = {
     ],
     "bibliography-command": ["docs/index.md:9", "bibliography command"],
     "front-matter-bad-date": ["docs/index.md:4", "'reviewed'", "2026-11-31"],
+    "front-matter-old-evidence": [
+        "docs/index.md:4: front matter 'evidence:' was renamed 'certainty:' (the page's certainty level;"
+        " 'evidence' is a source's study type in bib/)"
+    ],
+    "section-pages-unknown": [
+        "docs/index.md:11: section-pages: 'topic/page.md' is not the index page of a section in the nav"
+    ],
     "citation-in-snippet": ["tests/fixtures/citation-in-snippet/part.md:2", "included file is never processed"],
     # bib/ is checked by the build itself (hooks/bib_validation.py), cited entries or not
     "bib-javascript-url": ["references.bib:7", "smith2020good", "url 'javascript:alert(1)' is not an https:// address"],

@@ -10,7 +10,7 @@ import pytest
 from pybtex.database import parse_string
 
 REVIEWED = datetime.date(2026, 11, 25)
-GOOD = {"title": "T", "description": "D", "reviewed": REVIEWED, "evidence": "low", "keywords": ["x"]}
+GOOD = {"title": "T", "description": "D", "reviewed": REVIEWED, "certainty": "low", "keywords": ["x"]}
 
 
 class TestFrontmatter:
@@ -24,7 +24,7 @@ class TestFrontmatter:
             ({"description": None}, "missing 'description'"),
             ({"description": "x" * 201}, "at most 200"),
             ({"reviewed": "soon"}, "'reviewed'"),
-            ({"evidence": "strong"}, "'evidence' must be one of"),
+            ({"certainty": "strong"}, "'certainty' must be one of high, moderate, low, very-low"),
             ({"keywords": "oestrogen"}, "'keywords' must be a list"),
         ],
     )
@@ -32,10 +32,28 @@ class TestFrontmatter:
         problems = hook("frontmatter").problems({**GOOD, **change}, "mechanisms/estradiol.md")
         assert any(expected in p for p in problems), problems
 
-    def test_index_and_about_pages_need_no_evidence_level(self, hook):
-        meta = {k: v for k, v in GOOD.items() if k != "evidence"}
+    def test_index_and_about_pages_need_no_certainty_level(self, hook):
+        meta = {k: v for k, v in GOOD.items() if k != "certainty"}
         assert hook("frontmatter").problems(meta, "mechanisms/index.md") == []
         assert hook("frontmatter").problems(meta, "about/disclaimer.md") == []
+
+    def test_old_field_name_is_found_at_its_line_in_the_front_matter_only(self, hook):
+        from editorial.certainty import old_name_line, renamed_message
+
+        page = "---\ntitle: T\nreviewed: 2026-11-25\nevidence: low\n---\n\n# T\n\nevidence: in the body is text.\n"
+        assert old_name_line(page) == 4
+        assert old_name_line(page.replace("evidence: low", "certainty: low")) is None
+        assert old_name_line("# No front matter\n\nevidence: x\n") is None
+        assert renamed_message("docs/x.md", 4) == (
+            "docs/x.md:4: front matter 'evidence:' was renamed 'certainty:' "
+            "(the page's certainty level; 'evidence' is a source's study type in bib/)"
+        )
+
+    def test_certainty_levels_and_study_types_are_separate_vocabularies(self):
+        from editorial import certainty, evidence
+
+        assert list(certainty.LEVELS) == ["high", "moderate", "low", "very-low"]
+        assert not set(certainty.LEVELS) & set(evidence.TYPES)
 
 
 class TestPageStatus:
