@@ -36,12 +36,26 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from pybtex.database import parse_string  # noqa: E402
 
 BIB = ROOT / "bib" / "references.bib"
-CROSSREF = "https://api.crossref.org/works/{doi}"
-DOI_ORG = "https://doi.org/{doi}"
-EUTILS = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+# Each service's address; an environment variable points it at a mirror or a local stub, for a machine
+# without the internet (CONTRIBUTING.md, "Add a reference"). The note then names the address used.
+SERVICES = {
+    "Crossref": ("ADD_REFERENCE_CROSSREF", "https://api.crossref.org"),
+    "doi.org": ("ADD_REFERENCE_DOI_ORG", "https://doi.org"),
+    "PubMed": ("ADD_REFERENCE_EUTILS", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"),
+}
 TOOL = {"tool": "hormones-oxytocin-add-reference"}  # NCBI asks scripts to name themselves
 DOI = re.compile(r"(?:doi:|https?://(?:dx\.)?doi\.org/)?\s*(10\.\d{4,9}/\S+)", re.IGNORECASE)
 PMID = re.compile(r"(?:pmid:?\s*|https?://pubmed\.ncbi\.nlm\.nih\.gov/)?([1-9][0-9]{0,8})/?", re.IGNORECASE)
+
+
+def base(service: str) -> str:
+    """The service's address, ending in '/': the environment's override, or the real one."""
+    variable, default = SERVICES[service]
+    return (os.environ.get(variable, "").strip() or default).rstrip("/") + "/"
+
+
+def overridden(service: str) -> bool:
+    return base(service) != SERVICES[service][1] + "/"
 
 
 class Refused(Exception):
@@ -69,12 +83,12 @@ def json_of(response, service: str, key: str = ""):
 
 def crossref_record(client: Client, doi: str) -> Record:
     try:
-        response = client.get(CROSSREF.format(doi=doi), "Crossref")
+        response = client.get(f"{base('Crossref')}works/{doi}", "Crossref")
         return from_crossref(json_of(response, "Crossref", "message"))
     except NotFound:  # not a Crossref DOI: DataCite, mEDRA… answer doi.org's content negotiation
         headers = {"Accept": "application/vnd.citationstyles.csl+json"}
         try:
-            response = client.get(DOI_ORG.format(doi=doi), "doi.org", headers=headers)
+            response = client.get(base("doi.org") + doi, "doi.org", headers=headers)
         except NotFound:
             raise NotFound(f"no DOI {doi}: Crossref and doi.org both answered 404; check it for typos") from None
         return from_crossref(json_of(response, "doi.org"), source="doi.org")
@@ -82,7 +96,7 @@ def crossref_record(client: Client, doi: str) -> Record:
 
 def pubmed_record(client: Client, pmid: str) -> Record:
     params = {**TOOL, "db": "pubmed", "id": pmid, "retmode": "xml"}
-    response = client.get(EUTILS + "efetch.fcgi", "PubMed", params=params)
+    response = client.get(base("PubMed") + "efetch.fcgi", "PubMed", params=params)
     try:
         record = from_pubmed(response.text)
     except ET.ParseError:
@@ -95,7 +109,7 @@ def pubmed_record(client: Client, pmid: str) -> Record:
 def pubmed_for_doi(client: Client, doi: str) -> Record | None:
     """PubMed's record for a DOI, if PubMed has exactly one with that very DOI."""
     params = {**TOOL, "db": "pubmed", "term": f"{doi}[doi]", "retmode": "json"}
-    response = client.get(EUTILS + "esearch.fcgi", "PubMed", params=params)
+    response = client.get(base("PubMed") + "esearch.fcgi", "PubMed", params=params)
     found = json_of(response, "PubMed", "esearchresult").get("idlist", [])
     if len(found) != 1:
         return None
@@ -139,7 +153,9 @@ def ask_evidence(record: Record) -> str:
 
 
 def sources_note(record: Record, today: datetime.date) -> str:
-    return f"From {' and '.join(record.sources)} on {today.isoformat()} (scripts/add-reference)."
+    # A record served by a mirror or stub says so: provenance names where the fields really came from.
+    names = [f"{name} (via {base(name)})" if overridden(name) else name for name in record.sources]
+    return f"From {' and '.join(names)} on {today.isoformat()} (scripts/add-reference)."
 
 
 def existing_sources(text: str, shown: str) -> list:

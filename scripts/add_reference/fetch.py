@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -81,6 +82,8 @@ class Client:
                 problem = f"HTTP {response.status_code}"
                 delay = max(delay, retry_after(response))
             if attempt < self.retries:
+                # Say so at once: a wait of up to a minute must never look like a hang.
+                print(f"{service}: {problem}; trying again ({attempt + 1} of {self.retries})", file=sys.stderr)
                 self.sleep(min(delay, MAX_WAIT))
         raise FetchError(f"{service}: {problem} ({self.retries} tries) at {url}; check the network, or try later")
 

@@ -18,7 +18,7 @@ import responses
 from pybtex.database import parse_string
 
 from scripts.add_reference import bibtex, fetch
-from scripts.add_reference.__main__ import main
+from scripts.add_reference.__main__ import SERVICES, main
 from scripts.add_reference.records import Person, Record, from_pubmed, pages
 from tests.rules import bibliography as rules
 
@@ -56,6 +56,13 @@ class FakeTime:
     def sleep(self, seconds: float) -> None:
         self.sleeps.append(round(seconds, 2))
         self.now += seconds
+
+
+@pytest.fixture(autouse=True)
+def real_addresses(monkeypatch):
+    """An editor's own mirror settings (ADD_REFERENCE_*) must not change what these tests expect."""
+    for variable, _ in SERVICES.values():
+        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture
@@ -194,9 +201,11 @@ def test_timeout_is_retried_with_backoff_then_reported_in_one_line(add, bib, cap
     code, _, err = add("10.1210/jc.2018-00229", "--evidence", "guideline", capsys=capsys)
     assert code == 1 and bib.read_text() == before
     assert err == (
+        "Crossref: no answer within 20 s; trying again (2 of 3)\n"
+        "Crossref: no answer within 20 s; trying again (3 of 3)\n"
         "add-reference: Crossref: no answer within 20 s (3 tries) at "
         "https://api.crossref.org/works/10.1210/jc.2018-00229; check the network, or try later\n"
-    )
+    ), "each retry is announced at once, so a long wait never looks like a hang"
     assert len(responses.calls) == 3
     assert time_.sleeps == [1.0, 2.0], "backoff doubles between tries"
 
@@ -218,7 +227,7 @@ def test_pubmed_failing_after_crossref_answered_still_gives_the_entry(add, capsy
     responses.get(ESEARCH, status=500)
     code, out, err = add("10.1210/jc.2018-00229", "--evidence", "guideline", "--dry-run", capsys=capsys)
     assert code == 0 and "doi = {10.1210/jc.2018-00229}" in out
-    assert err.startswith("note: PubMed not consulted: PubMed: HTTP 500 (3 tries) at https://eutils")
+    assert err.splitlines()[-1].startswith("note: PubMed not consulted: PubMed: HTTP 500 (3 tries) at https://eutils")
 
 
 @responses.activate
@@ -226,6 +235,45 @@ def test_an_answer_that_is_not_json_is_a_one_line_failure(add, capsys):
     responses.get(CROSSREF, body="<html>Service Unavailable</html>", content_type="text/html")
     code, _, err = add("10.1210/jc.2018-00229", "--evidence", "guideline", capsys=capsys)
     assert (code, err) == (1, f"add-reference: Crossref answered something unreadable at {CROSSREF}; try again later\n")
+
+
+@responses.activate
+def test_a_mirror_or_local_stub_answers_instead_and_the_note_says_so(add, bib, capsys, monkeypatch):
+    # A machine without the internet points the services at a stub serving recorded answers.
+    monkeypatch.setenv("ADD_REFERENCE_CROSSREF", "http://127.0.0.1:8765/crossref/")
+    monkeypatch.setenv("ADD_REFERENCE_EUTILS", "http://127.0.0.1:8765/eutils")
+    mirror = "http://127.0.0.1:8765/crossref/works/10.1210/jc.2018-00229"
+    responses.get(mirror, json=json.loads(answer("crossref-bhasin2018.json")))
+    responses.get(
+        ESEARCH.replace("https://eutils.ncbi.nlm.nih.gov/entrez/eutils", "http://127.0.0.1:8765/eutils"),
+        body=answer("esearch-bhasin2018.json"),
+        content_type="application/json",
+    )
+    responses.get(
+        EFETCH.replace("https://eutils.ncbi.nlm.nih.gov/entrez/eutils", "http://127.0.0.1:8765/eutils"),
+        body=answer("efetch-29562364.xml"),
+        content_type="text/xml",
+    )
+    code, out, err = add("10.1210/jc.2018-00229", "--evidence", "guideline", capsys=capsys)
+    assert code == 0, err
+    assert all(call.request.url.startswith("http://127.0.0.1:8765/") for call in responses.calls)
+    assert (
+        "note = {From Crossref (via http://127.0.0.1:8765/crossref/) and PubMed (via http://127.0.0.1:8765/eutils/) "
+        "on 2026-12-02 (scripts/add-reference).}" in out
+    )
+    assert house_style_problems(bib.read_text()) == []
+
+
+@responses.activate
+def test_an_unreachable_mirror_fails_in_one_line_naming_it(add, bib, capsys, monkeypatch):
+    monkeypatch.setenv("ADD_REFERENCE_CROSSREF", "http://127.0.0.1:9")
+    responses.get("http://127.0.0.1:9/works/10.1210/jc.2018-00229", body=requests.exceptions.ConnectionError("refused"))
+    code, _, err = add("10.1210/jc.2018-00229", "--evidence", "guideline", capsys=capsys)
+    assert (code, err.splitlines()[-1]) == (
+        1,
+        "add-reference: Crossref: could not connect (3 tries) at http://127.0.0.1:9/works/10.1210/jc.2018-00229; "
+        "check the network, or try later",
+    )
 
 
 def test_requests_to_one_host_keep_their_distance(time_):
