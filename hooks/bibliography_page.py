@@ -6,7 +6,8 @@ use, and, once every page's HTML exists, adds links back to each page and
 section that cites an entry. It also publishes the whole bibliography for download, as
 BibTeX, RIS and CSL-JSON exported for readers (no editorial `note`; see hooks/citing/).
 
-The page opts in with the marker `<!-- full-bibliography -->`.
+The page opts in with the marker `<!-- full-bibliography -->`. Entries and formatted references come
+through the adapter (editorial/bibtex_plugin.py); the markup is in hooks/templates/bibliography.j2.
 """
 
 from __future__ import annotations
@@ -14,19 +15,33 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
+from pathlib import Path
 
+import jinja2
 from citing import downloads
-from editorial import evidence
+from editorial import bibtex_plugin, evidence
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-from mkdocs_bibtex.citation import Citation
 from selectolax.lexbor import LexborHTMLParser
 
 MARKER = "<!-- full-bibliography -->"
 CITED_ON = re.compile(r"<!-- cited-on:([^\s>]+) -->")  # keys are id-safe (bib_validation): no space, no ">"
 DOWNLOAD_STEM = "references/references"  # .bib, .ris, .json: what readers import, never bib/ itself
 GROUPS = evidence.GROUPS  # strongest kinds of evidence for clinical questions first
+TEMPLATES = Path(__file__).parent / "templates"
+_macros = None
+
+
+def macros():
+    """The macros of templates/bibliography.j2, loaded once per process."""
+    global _macros
+    if _macros is None:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)
+        env.filters["html"] = html.escape
+        _macros = env.get_template("bibliography.j2").module
+    return _macros
+
 
 # key -> list of (page url, page title, section id, section title), filled as pages render
 citations_by_key: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
@@ -39,21 +54,19 @@ def sort_key(entry) -> tuple:
 
 
 def render_list(entries: dict, format_reference) -> str:
-    """Markdown for the whole bibliography: one section per evidence type, one item per entry."""
+    """Markdown for the whole bibliography: one section per evidence type, one item per entry.
+
+    `format_reference(key)` is the formatted reference; keys are id-safe (bib_validation), escaped all the same.
+    """
     grouped = defaultdict(list)
     for key, entry in entries.items():
         grouped[entry.fields.get("evidence", "")].append((key, entry))
     out = []
     for kind, heading in GROUPS:
         items = sorted(grouped.pop(kind, []), key=lambda item: sort_key(item[1]))
-        if not items:
-            continue
-        out.append(f"## {heading} {{ #{kind} }}\n")
-        out.append('<ol class="bibliography">')
-        for key, _entry in items:
-            ref_id = html.escape(f"ref-{key}")  # bib_validation allows only id-safe keys; escaped all the same
-            out.append(f'<li id="{ref_id}">{format_reference(Citation(key=key))}<!-- cited-on:{key} --></li>')
-        out.append("</ol>\n")
+        if items:
+            listed = [{"key": key, "reference": format_reference(key)} for key, _ in items]
+            out.append(macros().section(kind, heading, listed))
     if grouped:  # an evidence type nobody declared must not vanish silently
         raise ValueError(f"entries with an unknown evidence type: {sorted(k for v in grouped.values() for k, _ in v)}")
     return "\n".join(out)
@@ -84,14 +97,15 @@ def backlinks_html(key: str, here_url: str) -> str:
             sections.append((section_id, section_title))
     if not pages:
         return ""
-    items = []
-    for url, (title, sections) in pages.items():
-        href = get_relative_url(url, here_url)
-        item = f'<a href="{href}">{html.escape(title)}</a>'
-        if sections:
-            item += " (" + ", ".join(f'<a href="{href}#{sid}">{html.escape(st)}</a>' for sid, st in sections) + ")"
-        items.append(item)
-    return '<br><span class="cited-on" data-search-exclude="true">Cited on: ' + "; ".join(items) + "</span>"
+    listed = [
+        {
+            "href": get_relative_url(url, here_url),
+            "title": title,
+            "sections": [{"id": sid, "title": st} for sid, st in sections],
+        }
+        for url, (title, sections) in pages.items()
+    ]
+    return str(macros().cited_on(listed))
 
 
 def on_config(config):
@@ -101,7 +115,7 @@ def on_config(config):
 
 def on_files(files, config):
     """The whole bibliography as BibTeX, RIS and CSL-JSON, exported for readers (hooks/citing/)."""
-    entries = config.plugins["bibtex"].registry.bib_data.entries
+    entries = bibtex_plugin.entries(config)
     for extension, text in downloads.files(entries, sorted(entries)).items():
         files.append(File.generated(config, f"{DOWNLOAD_STEM}.{extension}", content=text))
     return files
@@ -111,12 +125,11 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
-    registry = config.plugins["bibtex"].registry
-    return markdown.replace(MARKER, render_list(registry.bib_data.entries, registry.reference_text))
+    return markdown.replace(MARKER, render_list(bibtex_plugin.entries(config), bibtex_plugin.reference(config)))
 
 
 def on_page_content(html, page, config, files):
-    known = config.plugins["bibtex"].registry.bib_data.entries
+    known = bibtex_plugin.entries(config)
     for key, section_id, section_title in sections_citing(html):
         if key in known:
             citations_by_key[key].append((page.url, page.title, section_id, section_title))

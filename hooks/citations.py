@@ -25,6 +25,7 @@ from pathlib import Path
 
 from editorial import bibtex_plugin, citations, masking
 from editorial.pages import first_line
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -36,35 +37,193 @@ pieces: dict[str, list] = {}  # masked pieces per page, put back after conversio
 unread: dict[str, str] = {}  # keys in .bib files the plugin does not read, for the unknown-key message
 
 
+# An "@key" the grammar would read, wherever it stands (inside or outside a group).
+LOOSE_KEY = re.compile(r"(?<![\w.+-])-?@(?P<key>" + citations.KEY + ")")
+EMPTY_AT = re.compile(r"(?<![\w.+-])@(?=[\s\];]|$)")  # "[@]", "[@ smith2020]": an "@" with no key
+FULL_WIDTH = re.compile(r"[［【〔]\s*-?@")
+COMMENT_OPEN = re.compile(r"<!--")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+BLOCK_TAG = re.compile(r"^ {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>[\s>/][^\n]*)?$")
+HTML_BLOCKS = set(BLOCK_LEVEL_ELEMENTS)
+
+
+def key_problem(key: str, known: set[str] | None, unread: dict[str, str] | None) -> str | None:
+    """Why one cited key cannot be rendered as written, or None."""
+    if not citations.PLUGIN_KEY.fullmatch(key):
+        return (
+            f"citation key '{key}' has a character the citation plugin cannot read"
+            " (it would cite another source); keys use letters, digits, '_' and '-'"
+        )
+    if known is None or key in known:
+        return None
+    same = next((k for k in known if k.lower() == key.lower()), None)
+    if same is not None:  # the plugin would find it, but list the source twice under two spellings
+        return f"citation key '{key}' is written '{same}' in bib/; use that spelling"
+    where = (unread or {}).get(key.lower())
+    return f"unknown citation key '{key}'; " + (f"it is in {where}" if where else "it is not in bib/")
+
+
+def group_problems(body: str, known: set[str] | None, unread: dict[str, str] | None) -> list[str]:
+    """Problems inside one group body: each ";"-part is one citation, "[prefix] @key[, locator]"."""
+    found = []
+    for part in body.split(";"):
+        if not part.strip():
+            continue  # "[@a;]": a trailing separator loses nothing
+        item = citations.ITEM.match(part)
+        loose = LOOSE_KEY.search(part)
+        if item is None and loose is None:
+            found.append(
+                f"'{part.strip()}' after ';' is not a citation; ';' separates citations, so a locator cannot hold one"
+            )
+            continue
+        if item is None:  # "[@a p. 12]", "[@a\\_b]": the plugin would keep the key and drop the rest
+            key = loose["key"]
+            found.append(
+                f"text after '@{key}' needs a comma before it, as in [@{key}, p. 12] (keys have no spaces or '\\')"
+            )
+            continue
+        problem = key_problem(item["key"], known, unread)
+        if problem:
+            found.append(problem)
+        if item["locator"] is not None and not item["locator"].strip():
+            found.append(f"empty locator after '@{item['key']},'")
+    return found
+
+
+def bracket_depths(line: str) -> list[int]:
+    """Depth of "[" nesting before each character of a line ("\\[" is text)."""
+    depths, depth, escaped = [], 0, False
+    for char in line:
+        depths.append(depth)
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth = max(0, depth - 1)
+    return depths
+
+
+def closing_bracket(line: str, position: int) -> int:
+    """Index of the "]" that closes the bracket around `position`, or -1."""
+    depth = 0
+    for index in range(position, len(line)):
+        if line[index] == "[" and line[index - 1] != "\\":
+            depth += 1
+        elif line[index] == "]" and line[index - 1] != "\\":
+            if depth == 0:
+                return index
+            depth -= 1
+    return -1
+
+
+def stray_problems(line: str) -> list[str]:
+    """Citation syntax outside a readable group: the plugin would garble it or leave it as raw text."""
+    found = []
+    spans = [(g.start(), g.end()) for g in citations.groups(line)]
+    depths = bracket_depths(line)
+    for start, _ in spans:
+        if depths[start] > 0:
+            found.append(
+                "a citation inside other brackets (nested brackets, a link's text or an image's alt text)"
+                "; cite outside them"
+            )
+    for match in LOOSE_KEY.finditer(line):
+        if any(start <= match.start() < end for start, end in spans) or depths[match.start()] == 0:
+            continue
+        close = closing_bracket(line, match.end())
+        if close < 0:
+            continue  # a group that goes on to the next line: reported as split, below
+        after = line[close + 1 : close + 3] if close >= 0 else ""
+        if after.startswith("[") and "@" in after + line[close + 3 : close + 4]:
+            found.append("two citation groups side by side read as one number; write one group, [@a; @b]")
+        elif after[:1] in ("(", "["):
+            found.append(f"'@{match['key']}' is a link's text, not a citation; cite outside the link")
+        else:
+            found.append(
+                f"'@{match['key']}' is in brackets the build cannot read as a citation"
+                " (nested brackets or a link inside them); write [@key] or [@key, p. 12]"
+            )
+        break
+    if any(depths[m.start()] > 0 for m in EMPTY_AT.finditer(line)):
+        found.append("an '@' with no key after it in brackets; write [@key]")
+    if FULL_WIDTH.search(line):
+        found.append("full-width brackets are not a citation; type [@key] with ASCII brackets")
+    return found
+
+
+def visible_lines(lines: list[str]) -> list[str]:
+    """Lines with fenced code and code spans blanked (what Markdown reads as text or HTML), same lengths."""
+    out, fence = [], None
+    for line in lines:
+        opening = FENCE.match(line)
+        if fence:
+            out.append("")
+            if opening and opening.group(1).startswith(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)[0] * 3
+            out.append("")
+            continue
+        out.append(CODE_SPAN.sub(lambda m: " " * len(m[0]), line))  # positions stay
+    return out
+
+
+def raw_html_blocks(lines: list[str]) -> set[int]:
+    """Indexes of lines in a raw HTML block (a block-level tag without `markdown`), which Markdown leaves as is."""
+    inside, tag, depth = set(), None, 0
+    for index, line in enumerate(lines):
+        if tag is None:
+            opening = BLOCK_TAG.match(line)
+            if not opening or opening["tag"].lower() not in HTML_BLOCKS or "markdown" in (opening["attrs"] or ""):
+                continue
+            tag, depth = opening["tag"].lower(), 0
+        inside.add(index)
+        depth += len(re.findall(rf"<{tag}[\s>]", line, re.IGNORECASE))
+        depth -= len(re.findall(rf"</{tag}\s*>", line, re.IGNORECASE))
+        if depth <= 0:
+            tag = None
+    return inside
+
+
 def problems(markdown: str, known: set[str] | None, start: int = 1, unread: dict[str, str] | None = None) -> list[str]:
-    """(line, problem) for every citation the site cannot render exactly as written."""
+    """(line, problem) for every citation the site cannot render exactly as written.
+
+    `known` holds the bibliography's keys as written there; None when there is no bibliography.
+    """
     found = []
     lines = markdown.split("\n")
-    for number, line in enumerate(lines, start=start):
+    visible = visible_lines(lines)
+    raw_blocks = raw_html_blocks(visible)
+    for index, line in enumerate(lines):
+        number = start + index
         if "\\bibliography" in line or "\\full_bibliography" in line:
             found.append(f"{number}: a bibliography command; the build adds the reference list itself")
-        for group in citations.groups(line):
-            for item in citations.items(group["body"]):
-                key = item["key"]
-                if not citations.PLUGIN_KEY.fullmatch(key):
-                    found.append(
-                        f"{number}: citation key '{key}' has a character the citation plugin cannot read"
-                        " (it would cite another source); keys use letters, digits, '_' and '-'"
-                    )
-                elif known is not None and key.lower() not in known:
-                    where = (unread or {}).get(key.lower())
-                    found.append(
-                        f"{number}: unknown citation key '{key}'; it is in {where}"
-                        if where
-                        else f"{number}: unknown citation key '{key}'; it is not in bib/"
-                    )
-                if item["locator"] is not None and not item["locator"].strip():
-                    found.append(f"{number}: empty locator after '@{key},'")
+        if index in raw_blocks and LOOSE_KEY.search(visible[index]):
+            found.append(
+                f"{number}: a citation inside a raw HTML block is never processed;"
+                " add `markdown` to the block's opening tag (<div markdown>) or cite outside it"
+            )
+            continue
+        for group in citations.groups(line):  # a code span in a locator is the locator's text
+            found += [f"{number}: {problem}" for problem in group_problems(group["body"], known, unread)]
+        found += [f"{number}: {problem}" for problem in stray_problems(visible[index])]
     # A group opened on one line and closed on the next is left as raw text by the plugin.
     for number, (line, following) in enumerate(zip(lines, lines[1:] + [""], strict=True), start=start):
         tail = line[line.rfind("[") :] if "[" in line else ""
         if tail and "]" not in tail and "@" in tail + following.split("]", 1)[0] and "]" in following:
             found.append(f"{number}: a citation group is split over two lines; keep '[@…]' on one line")
+    # An HTML comment never closed hides the rest of the page, its citations and its reference list.
+    text = "\n".join(visible)
+    for opening in COMMENT_OPEN.finditer(text):
+        if "-->" not in text[opening.end() :]:
+            line = start + text.count("\n", 0, opening.start())
+            found.append(f"{line}: an HTML comment opened here is never closed ('-->'); the rest of the page vanishes")
+            break
     return found
 
 
@@ -105,7 +264,9 @@ def inline_text(block, known) -> str:
     for citation in block.citations:
         if citation.key not in known:
             continue
-        prefix = PREFIX.format(html.escape(citation.prefix.strip())) if citation.prefix.strip() else ""
+        words = citation.prefix.strip()
+        words = words[:-1].rstrip() if words.endswith("-") else words  # pandoc's "[-@key]": no author to suppress
+        prefix = PREFIX.format(html.escape(words)) if words else ""
         locator = LOCATOR.format(html.escape(citation.suffix.strip())) if citation.suffix.strip() else ""
         parts.append(f"{prefix}[^{citation.key}]{locator}")
     return SEPARATOR.join(parts)
@@ -131,7 +292,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     masked = masking.mask(markdown)
     pieces[page.file.src_uri] = masked.pieces
-    known = bibtex_plugin.known_keys(config)
+    known = set(bibtex_plugin.entries(config)) if bibtex_plugin.loaded(config) else None
     start = first_line(page.file.content_string, page.markdown)
     src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     found = [f"{src}:{problem}" for problem in problems(masked.text, known, start, unread)]

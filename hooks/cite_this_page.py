@@ -91,11 +91,21 @@ def og_tags(record: dict) -> list[tuple[str, str]]:
     return tags
 
 
+# key -> (entry, its schema.org work): a source cited on many pages is converted once (issue 14).
+_works: dict[str, tuple] = {}
+
+
 def cited_work(key: str, entry) -> dict:
-    """A source as schema.org: its title, DOI and address."""
+    """A source as schema.org: its DOI or address, else its title (kept per entry; callers only read it)."""
+    kept = _works.get(key)
+    if kept is None or kept[0] is not entry:
+        kept = _works[key] = (entry, schema_work(key, entry))
+    return kept[1]
+
+
+def schema_work(key: str, entry) -> dict:
     item = source_item(key, entry)
     work = {"@type": "ScholarlyArticle" if item["type"] == "article-journal" else "CreativeWork"}
-    work["name"] = item.get("title", "")
     if item.get("DOI"):
         work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": item["DOI"]}
         work["url"] = f"https://doi.org/{item['DOI']}"
@@ -103,6 +113,8 @@ def cited_work(key: str, entry) -> dict:
         work["url"] = item["URL"]
     elif item.get("PMID"):
         work["url"] = f"https://pubmed.ncbi.nlm.nih.gov/{item['PMID']}/"
+    else:  # nothing else identifies it; elsewhere the title would copy the reference list (issue 14)
+        work["name"] = item.get("title", "")
     return work
 
 

@@ -6,15 +6,19 @@ it rests on and when that was checked. A sentence with no entry, an entry whose 
 is gone, or keys that differ, each give one line naming the file and line, so editing a
 cited sentence asks for its check again (`scripts/claims.py stub` writes the entry).
 
-Readers see the record too: each citation marker carries its passage
-(`data-supports`), and the citation preview shows it under the reference
-("Supports: … (abstract)"), as Wikipedia's `quote=` does for one source.
+Readers see the record too: the citation preview shows each marker's passage under the
+reference ("Supports: … (abstract)"), as Wikipedia's `quote=` does for one source. The
+passages are needed only when a preview opens, so they are not in the page's HTML (they
+were a sixth of the heaviest page): each page with passages gets `passages.json` beside
+it, {marker id: "Supports: …"}, named by `data-passages` on its reference list, and
+docs/assets/javascripts/tooltips.js fetches it on the first preview.
 """
 
 from __future__ import annotations
 
 import datetime
-import html
+import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -31,9 +35,13 @@ MARKED_RUN = re.compile(
     r'<sup id="fnref\d*:[^"]+"><a class="footnote-ref" href="#fn:[^"]+">\d+</a></sup>'
     r'(?:<sup class="cite-locator">[^<]*</sup>)?(?:<sup class="cite-sep">,</sup>)?)+)<!--supports:(?P<n>\d+)-->'
 )
-REF = re.compile(r'<a class="footnote-ref" href="#fn:(?P<key>[^"]+)"')
+REF = re.compile(r'<sup id="(?P<id>fnref\d*:[^"]+)"><a class="footnote-ref" href="#fn:(?P<key>[^"]+)"')
+FOOTNOTES = '<div class="footnote"'  # Python-Markdown's reference list, once per page
+PASSAGES = "passages.json"
 # Per page: for the n-th marked group, {key: "Supports: …"}.
 supports: dict[str, list[dict[str, str]]] = {}
+# Per page: {marker id: "Supports: …"}, written beside the page by on_post_page.
+passages: dict[str, dict[str, str]] = {}
 
 
 def support_text(source: dict) -> str:
@@ -60,19 +68,32 @@ def mark_groups(markdown: str, entries: dict[str, claims.Entry], start: int) -> 
     return "\n".join(out), found
 
 
-def add_supports(html_text: str, page_supports: list[dict[str, str]]) -> str:
-    """Move each group's passages onto its citation markers as data-supports attributes."""
+def collect_supports(html_text: str, page_supports: list[dict[str, str]]) -> tuple[str, dict[str, str]]:
+    """Take the group markers out of the HTML; return it with each marker's passage by marker id."""
+    found: dict[str, str] = {}
 
     def attach(match):
-        passages = page_supports[int(match["n"])]
+        group = page_supports[int(match["n"])]
+        for ref in REF.finditer(match["run"]):
+            if ref["key"] in group:
+                found[ref["id"]] = group[ref["key"]]
+        return match["run"]
 
-        def one(ref):
-            text = passages.get(ref["key"])
-            return ref[0] + (f' data-supports="{html.escape(text, quote=True)}"' if text else "")
+    return MARKED_RUN.sub(attach, html_text), found
 
-        return REF.sub(one, match["run"])
 
-    return MARKED_RUN.sub(attach, html_text)
+def passages_uri(dest_uri: str) -> str:
+    """Where a page's passages go: beside index.html, or `name.passages.json` beside `name.html`."""
+    folder, name = posixpath.split(dest_uri)
+    base = PASSAGES if name == "index.html" else f"{posixpath.splitext(name)[0]}.{PASSAGES}"
+    return posixpath.join(folder, base)
+
+
+def point_to_passages(html_text: str, href: str) -> str | None:
+    """The page with its reference list naming the passages file; None if it has no list."""
+    if FOOTNOTES not in html_text:
+        return None
+    return html_text.replace(FOOTNOTES, f'{FOOTNOTES} data-passages="{href}"', 1)
 
 
 @event_priority(120)  # on the page as written: before placeholders expand or citations are rewritten
@@ -96,9 +117,27 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html_text, page, config, files):
     page_supports = supports.pop(page.file.src_uri, None)
+    passages.pop(page.file.src_uri, None)
     if not page_supports:
         return html_text
-    html_text = add_supports(html_text, page_supports)
+    html_text, found = collect_supports(html_text, page_supports)
     if "<!--supports:" in html_text:  # a group rendered in a form MARKED_RUN does not know: never drop it silently
         raise PluginError(f"docs/{page.file.src_uri}: a citation group's checked passage could not be attached")
-    return html_text
+    if not found:
+        return html_text
+    pointed = point_to_passages(html_text, posixpath.basename(passages_uri(page.file.dest_uri)))
+    if pointed is None:
+        raise PluginError(
+            f"docs/{page.file.src_uri}: cited sentences but no reference list to attach their passages to"
+        )
+    passages[page.file.src_uri] = found
+    return pointed
+
+
+def on_post_page(output, page, config):
+    found = passages.pop(page.file.src_uri, None)
+    if found:
+        target = Path(config.site_dir) / passages_uri(page.file.dest_uri)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return output

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
 from editorial import changes as log
+from frontmatter import yaml_problem
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -33,8 +34,9 @@ def gather(files, today: datetime.date) -> list[log.Change]:
     for file in files.documentation_pages():
         try:
             found += log.read(file.src_uri, file.content_string, today)
-        except ValueError as error:
-            raise PluginError(str(error)) from None
+        except ValueError as error:  # an impossible date in the front matter: the line frontmatter.py names
+            broken = yaml_problem(file.content_string)
+            raise PluginError(f"docs/{file.src_uri}:{broken}" if broken else str(error)) from None
     return found
 
 

@@ -6,11 +6,16 @@ view. After the build, this hook drops each selector that names a class found in
 page's HTML, no shipped script (Material's bundle builds its widgets from class names
 written out in full) and not the search index, then each custom property (mostly icon
 data URIs) that no stylesheet, script or page refers to. It is PurgeCSS's rule, done
-with tinycss2: a selector is dropped only if it cannot match. Selectors inside :not(),
-:is() and other functions, attribute selectors and at-rules other than @media,
+with tinycss2: a selector is dropped only if it cannot match. Selectors that require
+[dir=rtl] go too when no page is right-to-left. Selectors inside :not(), :is() and
+other functions, other attribute selectors and at-rules other than @media,
 @supports, @container and @layer are kept whole. The file keeps its name: a page that
 starts using a new component gets its rules back in the next build. `mkdocs serve`
 ships the whole file, which looks the same and keeps previews quick.
+
+Material's palette stylesheet (palette.*.min.css) gets the same treatment for colours: it
+styles all 21 primary and accent colours, of which a site's `theme.palette` can select
+only those it names, so rules for the others are dropped.
 """
 
 from __future__ import annotations
@@ -24,13 +29,19 @@ import tinycss2
 from mkdocs.plugins import event_priority
 
 MAIN_CSS = "assets/stylesheets/main.*.min.css"
+PALETTE_CSS = "assets/stylesheets/palette.*.min.css"
+COLOR_ATTRIBUTES = {"data-md-color-primary": "primary", "data-md-color-accent": "accent"}
 GROUPING = {"media", "supports", "container", "layer"}
-CLASS_ATTR = re.compile(r"""(?<![\w-])class\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# `c` before the look-behind lets the regex engine skip to each "c": 7 times faster on a page (issue 14).
+CLASS_ATTR = re.compile(r"""c(?<![\w-]c)lass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 WORD = re.compile(r"-?[A-Za-z_][\w-]*")
 # A class name a script completes at run time: `tabbed-control--${side}`, "md-tag--" + name.
 PREFIX = re.compile(r"""(-?[A-Za-z_][\w-]*[-_])(?:\$\{|["'`]\s*\+)""")
 CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
+# Material styles right-to-left languages under [dir=rtl]; such rules stay only if a page is RTL.
+RTL = "[dir=rtl]"
+RTL_ATTRIBUTE = re.compile(r"""dir\s*=\s*["']?rtl["']?""", re.IGNORECASE)
 _cache: dict[str, str] = {}
 originals: dict[str, str] = {}
 state: dict[str, bool] = {}
@@ -53,11 +64,15 @@ def selectors(prelude) -> list[list]:
 
 
 def selector_classes(tokens: list) -> set[str]:
-    """Classes a selector requires: `.name` at its top level (not inside :not(), :is()...)."""
+    """Classes a selector requires: `.name` at its top level (not inside :not(), :is()...),
+    and RTL (as "[dir=rtl]") when it requires right-to-left text."""
     found = set()
     for before, token in zip(tokens, tokens[1:], strict=False):
         if before.type == "literal" and before.value == "." and token.type == "ident":
             found.add(token.value)
+    for token in tokens:
+        if token.type == "[] block" and RTL_ATTRIBUTE.fullmatch(tinycss2.serialize(token.content).strip()):
+            found.add(RTL)
     return found
 
 
@@ -111,6 +126,58 @@ def prune(css: str, used: set[str], elsewhere: str = "", prefixes: tuple[str, ..
     return "".join(prune_rules(rules, used, unused))
 
 
+def palette_colors(theme_palette) -> dict[str, set[str]]:
+    """The primary and accent colours a palette configuration can select, as Material's body attributes spell them."""
+    schemes = theme_palette if isinstance(theme_palette, list) else [theme_palette or {}]
+    found: dict[str, set[str]] = {"primary": set(), "accent": set()}
+    for scheme in schemes:
+        for role in found:
+            value = scheme.get(role) if isinstance(scheme, dict) else None
+            found[role].add(str(value or "indigo").replace(" ", "-").lower())
+    return found
+
+
+def selector_colors(tokens: list) -> list[tuple[str, str]]:
+    """(role, colour) of each [data-md-color-primary=…] or [data-md-color-accent=…] a selector requires."""
+    found = []
+    for token in tokens:
+        if token.type == "[] block":
+            parts = [t for t in token.content if t.type not in ("whitespace", "comment")]
+            named = len(parts) == 3 and parts[0].type == "ident" and parts[0].value in COLOR_ATTRIBUTES
+            if named and parts[1].type == "literal" and parts[1].value == "=" and parts[2].type in ("ident", "string"):
+                found.append((COLOR_ATTRIBUTES[parts[0].value], parts[2].value))
+    return found
+
+
+def prune_palette(css: str, colors: dict[str, set[str]]) -> str:
+    """The palette stylesheet without selectors for colours the site's palette never selects."""
+
+    def keep(tokens) -> bool:
+        return all(value in colors[role] for role, value in selector_colors(tokens))
+
+    def rules_text(rules) -> list[str]:
+        out = []
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                kept = [sel for sel in selectors(rule.prelude) if keep(sel)]
+                if kept:
+                    out.append(
+                        ",".join(tinycss2.serialize(sel).strip() for sel in kept)
+                        + "{"
+                        + tinycss2.serialize(rule.content)
+                        + "}"
+                    )
+            elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING and rule.content is not None:
+                inner = rules_text(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+                if inner:
+                    out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+            elif rule.type != "error":
+                out.append(tinycss2.serialize([rule]))
+        return out
+
+    return "".join(rules_text(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
+
+
 def site_usage(site: Path, css_file: Path) -> tuple[set[str], tuple[str, ...], str]:
     """Classes the site can use, prefixes scripts complete, and the text of all else that may name a custom property."""
     used: set[str] = set()
@@ -119,6 +186,8 @@ def site_usage(site: Path, css_file: Path) -> tuple[set[str], tuple[str, ...], s
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8", errors="replace")
         used |= html_classes(html)
+        if RTL_ATTRIBUTE.search(html):
+            used.add(RTL)
         other_text.append(" ".join(m for m in re.findall(r"var\(--[\w-]+|--[\w-]+", html)))
     for path in list(site.glob("assets/**/*.js")) + list(site.glob("search/*.json")):
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -143,7 +212,7 @@ def on_files(files, config):
     if state.get("serve"):
         return files
     for file in files:
-        if fnmatch.fnmatch(file.src_uri, MAIN_CSS):
+        if fnmatch.fnmatch(file.src_uri, MAIN_CSS) or fnmatch.fnmatch(file.src_uri, PALETTE_CSS):
             originals[file.src_uri] = file.content_string
     return files
 
@@ -153,6 +222,9 @@ def on_post_build(config):
     for src_uri, css in originals.items():
         css_file = site / src_uri
         if not css_file.is_file():
+            continue
+        if fnmatch.fnmatch(src_uri, PALETTE_CSS):
+            css_file.write_text(prune_palette(css, palette_colors(config.theme.get("palette"))), encoding="utf-8")
             continue
         used, prefixes, elsewhere = site_usage(site, css_file)
         key = hashlib.sha256("\0".join([css, *sorted(used), *prefixes, elsewhere]).encode()).hexdigest()

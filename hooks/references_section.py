@@ -23,7 +23,7 @@ def add_references_heading(markdown: str) -> str:
 
 
 def exclude_footnotes_from_search(html: str) -> str:
-    return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>')
+    return html.replace('<div class="footnote"', '<div class="footnote" data-search-exclude', 1)
 
 
 @event_priority(50)  # before mkdocs-bibtex, which appends the footnote definitions

@@ -11,7 +11,8 @@ its citation and "checked on" date, and "review overdue" once the date is past t
 in data/review-intervals.yml. Every source key in the data must exist in bib/ (checked once
 per build, in on_files); the pipeline's order is in hooks/citations.py.
 A sentence that names an agent next to a status phrase ("approved for", "withdrawn",
-"category 2", "prohibited"…) outside a placeholder stops the build.
+"category 2", "prohibited"…) outside a placeholder stops the build. The markup is in
+hooks/templates/regulatory-status.j2.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import datetime
 import re
 from pathlib import Path
 
+import jinja2
 from editorial import agents as agent_data
 from editorial import bibtex_plugin, review
 from editorial.pages import first_line
@@ -36,7 +38,20 @@ STATUS_PHRASE = re.compile(
     re.IGNORECASE,
 )
 DATA = Path("data")
+TEMPLATES = Path(__file__).parent / "templates"
 state: dict = {}
+_macros = None
+
+
+def macros():
+    """The macros of templates/regulatory-status.j2, loaded once per process."""
+    global _macros
+    if _macros is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True, lstrip_blocks=True
+        )
+        _macros = env.get_template("regulatory-status.j2").module
+    return _macros
 
 
 def today() -> datetime.date:
@@ -54,7 +69,7 @@ def load(config_dir: Path, on: datetime.date) -> tuple[dict, review.Intervals]:
 
 
 def overdue_note(fact_checked: datetime.date, months: int, on: datetime.date) -> str:
-    return ', <span class="review-overdue">review overdue</span>' if review.overdue(fact_checked, months, on) else ""
+    return str(macros().overdue(review.overdue(fact_checked, months, on)))
 
 
 def cite(keys) -> str:
@@ -63,22 +78,20 @@ def cite(keys) -> str:
 
 def phrase(fact, months: int, on: datetime.date) -> str:
     """One fact inside a sentence: its words, regulator, checked date and citation."""
-    unconfirmed = " (unconfirmed)" if fact.status == "unconfirmed" else ""
-    return (
-        f'<span class="agent-status">{fact.text}{unconfirmed} ({SHORT[fact.field]}; checked {fact.checked}'
-        f"{overdue_note(fact.checked, months, on)}){cite(fact.sources)}</span>"
-    )
+    late = review.overdue(fact.checked, months, on)
+    unconfirmed = fact.status == "unconfirmed"
+    return str(macros().phrase(fact.text, unconfirmed, SHORT[fact.field], fact.checked, late, cite(fact.sources)))
 
 
 def short_phrase(fact, months: int, on: datetime.date) -> str:
     """One fact in a few words, for a table cell: the `short` text (or its status), citation, overdue mark."""
-    late = ' <span class="review-overdue">review overdue</span>' if review.overdue(fact.checked, months, on) else ""
-    return f'<span class="agent-status">{fact.short or fact.label}{cite(fact.sources)}{late}</span>'
+    late = review.overdue(fact.checked, months, on)
+    return str(macros().short(fact.short or fact.label, cite(fact.sources), late))
 
 
 def checked_cell(agent, months: int, on: datetime.date) -> str:
     oldest = agent.oldest_check()
-    return f"{oldest}{overdue_note(oldest, months, on)}"
+    return str(macros().checked(oldest, review.overdue(oldest, months, on)))
 
 
 def box(agent, months: int, on: datetime.date) -> str:
@@ -90,19 +103,19 @@ def box(agent, months: int, on: datetime.date) -> str:
         if late
         else ("info", f"Regulatory status of {agent.name}, checked on {oldest}")
     )
-    lines = [f'!!! {kind} agent-status "{title}"', ""]
-    for fact in agent.facts.values():
-        text = fact.text[0].upper() + fact.text[1:]
-        lines.append(f"    **{fact.regulator}:** {text}{cite(fact.sources)}.")
-        lines.append(f"    Checked on {fact.checked}{overdue_note(fact.checked, months, on)}.")
-        for date, event, sources in fact.events:
-            lines += ["", f"    - {date}: {event}{cite(sources)}"]
-        if fact.unconfirmed:
-            lines += ["", f"    *Unconfirmed:* {fact.unconfirmed}"]
-        lines.append("")
-    if agent.unconfirmed:
-        lines += [f"    *Unconfirmed:* {agent.unconfirmed}", ""]
-    return "\n".join(lines)
+    facts = [
+        {
+            "regulator": fact.regulator,
+            "text": fact.text[0].upper() + fact.text[1:],
+            "cite": cite(fact.sources),
+            "checked": fact.checked,
+            "late": review.overdue(fact.checked, months, on),
+            "events": [{"date": date, "text": event, "cite": cite(sources)} for date, event, sources in fact.events],
+            "unconfirmed": fact.unconfirmed,
+        }
+        for fact in agent.facts.values()
+    ]
+    return str(macros().box(kind, title, facts, agent.unconfirmed)).removesuffix("\n")
 
 
 def expand(markdown: str, agents: dict, months: int, on: datetime.date, src: str, start: int = 1) -> str:

@@ -51,10 +51,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT))
 
-import search_relevance  # noqa: E402  (tests/browser: the same driver and scoring as the test)
-from search_driver import SearchBox, launch_chromium, serve  # noqa: E402
+from scripts.search_suite import relevance as search_relevance  # noqa: E402  (the same driver and scoring as the test)
+from scripts.search_suite.driver import SearchBox, launch_chromium, serve  # noqa: E402
 
 MISSPELLINGS = ROOT / "tests" / "browser" / "search_misspellings.yml"
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Page weight for a built site: the first view of every page, and the search index at 1,000 pages.
 
-    .venv/bin/python scripts/bench_weight.py [SITE_DIR]   # prints JSON; builds the real site if no dir is given
+    .venv/bin/python scripts/bench_weight.py [SITE_DIR] [--breakdown]   # prints JSON; builds the real site if no dir
+
+`--breakdown` also prints, for the five heaviest pages, every file they load and their HTML by
+kind of markup (reference list, citation markers, tables, JSON-LD, navigation, ...).
 
 Two measurements, for the benchmark package to call (issue 14, budget 4):
 
@@ -32,9 +35,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT))
 
-from search_driver import launch_chromium, serve  # noqa: E402  (the browser the tests use)
+from scripts.search_suite.driver import launch_chromium, serve  # noqa: E402  (the browser the tests use)
 
 BUDGET_FIRST_VIEW_GZIP = 75 * 1024  # bytes: the heaviest first view, search files aside
 PROJECTED_PAGES = 1000
@@ -191,10 +194,68 @@ def summary(views: dict) -> str:
     return "\n".join(lines)
 
 
+# What a page's HTML spends its bytes on: each kind's share is the gzip size it adds (the page
+# with it minus the page without it), so shares overlap where kinds nest (markers inside tables).
+MARKUP_KINDS = {
+    "json-ld": 'script[type="application/ld+json"]',
+    "reference list": "div.footnote",
+    "citation markers": "sup[id^=fnref], sup.cite-sep",
+    "backlinks": "a.footnote-backref",
+    "tables": "article table",
+    "cited-on (bibliography)": "span.cited-on",
+    "cite box + downloads": "details.cite-this-page, aside.reference-downloads",
+    "header + search box": "header.md-header, template",
+    "navigation (tabs, sidebars, footer)": "nav.md-tabs, .md-sidebar, footer.md-footer",
+    "inline scripts": "script:not([src]):not([type='application/ld+json'])",
+    "inline svg icons": "svg",
+}
+
+
+def markup(html: str) -> dict:
+    """gzip bytes of a page's HTML by kind of markup (MARKUP_KINDS), with the total."""
+    from bs4 import BeautifulSoup
+
+    whole = gzip_size(str(BeautifulSoup(html, "lxml")).encode())
+    out = {"total": gzip_size(html.encode())}
+    for kind, selector in MARKUP_KINDS.items():
+        soup = BeautifulSoup(html, "lxml")
+        for element in soup.select(selector):
+            element.decompose()
+        out[kind] = whole - gzip_size(str(soup).encode())
+    return out
+
+
+def breakdown(views: dict, site_dir: Path, top: int = 5) -> str:
+    """Markdown tables for the `top` heaviest pages: every file they load, and their HTML by kind."""
+    heaviest = sorted(views["pages"], key=lambda p: -views["pages"][p]["gzip"])[:top]
+    files = sorted({f for p in heaviest for f in views["pages"][p]["files"]})
+    files.sort(key=lambda f: -max(views["pages"][p]["files"].get(f, 0) for p in heaviest))
+    lines = ["| file (KiB gzip) | " + " | ".join(heaviest) + " |", "|---" * (len(heaviest) + 1) + "|"]
+    for name in files:
+        cells = [views["pages"][p]["files"].get(name) for p in heaviest]
+        lines.append(f"| {name} | " + " | ".join("" if c is None else f"{c / 1024:.1f}" for c in cells) + " |")
+    kinds = {
+        p: markup((site_dir / (p.strip("/") + "/index.html").lstrip("/")).read_text(encoding="utf-8")) for p in heaviest
+    }
+    lines += ["", "| HTML by kind (KiB gzip) | " + " | ".join(heaviest) + " |", "|---" * (len(heaviest) + 1) + "|"]
+    for kind in ["total", *MARKUP_KINDS]:
+        lines.append(f"| {kind} | " + " | ".join(f"{kinds[p][kind] / 1024:.1f}" for p in heaviest) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
+    top = 0
+    if "--breakdown" in argv:  # also print files and HTML by kind for the five heaviest pages
+        argv = [a for a in argv if a != "--breakdown"]
+        top = 5
+    if argv and argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0
     if argv:
         site = Path(argv[0])
         views = first_views(site)
+        if top:
+            print(breakdown(views, site, top), file=sys.stderr)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             site = Path(tmp) / "site"
@@ -203,6 +264,8 @@ def main(argv: list[str]) -> int:
             subprocess.run(cmd, cwd=ROOT, env=env, check=True)
             views = first_views(site)
             views["search_index"] = search_index_point(site)
+            if top:
+                print(breakdown(views, site, top), file=sys.stderr)
     print(summary(views), file=sys.stderr)
     print(json.dumps(views, indent=1))
     return 0 if views["passed"] else 1

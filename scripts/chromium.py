@@ -1,6 +1,6 @@
 """How this machine starts Debian's Chromium headless: one list of flags for the benchmark, scripts and tests.
 
-Scripts never import from tests/; tests/browser/search_driver.py imports these from here.
+Scripts never import from tests/; scripts/search_suite/driver.py imports these from here.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ Each checker also runs on a small fixture in tests/fixtures/bench-budgets/ that 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -136,3 +137,119 @@ def test_benchmark_imports_nothing_from_tests():
         if line.strip().startswith(("from tests", "import tests")) or '"tests"' in line and "sys.path" in line
     ]
     assert offenders == []
+
+
+# First-view weight (issue 14, "at most 75 kB gzip"): what each page carries before a reader interacts.
+# scripts/bench_weight.py measures the bytes; these pin what was moved or trimmed to get there.
+
+
+def page_passages(html_path: Path, soup: BeautifulSoup) -> dict[str, str]:
+    """The claims-ledger passages of a built page, {marker id: "Supports: …"}, from the file its
+    reference list names (`data-passages`, fetched by tooltips.js on the first preview); {} if none."""
+    holder = soup.select_one("[data-passages]")
+    if holder is None:
+        return {}
+    path = html_path.parent / holder["data-passages"]
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def passage_problems(site: Path) -> list[str]:
+    """Passages left in the HTML, a named passages file that is missing, or one naming no marker of its page."""
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if soup.select("[data-supports]"):
+            problems.append(f"{rel}: data-supports in the HTML")
+        holder = soup.select_one("[data-passages]")
+        if holder is None:
+            continue
+        if not (page.parent / holder["data-passages"]).is_file():
+            problems.append(f"{rel}: {holder['data-passages']} missing")
+            continue
+        markers = {a.parent.get("id") for a in soup.select("a.footnote-ref")}
+        stray = sorted(set(page_passages(page, soup)) - markers)
+        if stray:
+            problems.append(f"{rel}: passages for markers not on the page: {stray}")
+    return problems
+
+
+def test_passages_wait_beside_the_page_not_in_it(site):
+    assert passage_problems(site.site) == []
+    pages = [p for p in site.site.rglob("index.html") if "data-passages=" in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 15, "the claims ledger's passages reach too few pages"
+
+
+def test_passage_checks_reject_inline_missing_and_stray_passages(tmp_path):
+    marker = '<sup id="fnref:a"><a class="footnote-ref" href="#fn:a"{}>1</a></sup>'
+    inline = tmp_path / "inline" / "index.html"
+    inline.parent.mkdir()
+    inline.write_text("<article>" + marker.format(' data-supports="Supports: x"') + "</article>")
+    missing = tmp_path / "missing" / "index.html"
+    missing.parent.mkdir()
+    missing.write_text('<article><div class="footnote" data-passages="passages.json"></div></article>')
+    stray = tmp_path / "stray" / "index.html"
+    stray.parent.mkdir()
+    stray.write_text(
+        f'<article>{marker.format("")}<div class="footnote" data-passages="passages.json"></div></article>'
+    )
+    (stray.parent / "passages.json").write_text('{"fnref:a": "Supports: x", "fnref:gone": "Supports: y"}')
+    assert passage_problems(tmp_path) == [
+        "inline/index.html: data-supports in the HTML",
+        "missing/index.html: passages.json missing",
+        "stray/index.html: passages for markers not on the page: ['fnref:gone']",
+    ]
+
+
+def json_ld_titles(soup: BeautifulSoup) -> list[str]:
+    """Titles in a page's JSON-LD `citation` list of sources that a DOI or address already identifies."""
+    script = soup.find("script", type="application/ld+json")
+    works = json.loads(script.string).get("citation", []) if script else []
+    return [w["name"] for w in works if "name" in w and ("identifier" in w or "url" in w)]
+
+
+def test_json_ld_cites_sources_by_identifier_not_by_a_second_copy_of_the_title(site):
+    for page in site.site.rglob("index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert json_ld_titles(soup) == [], page
+    rejected = BeautifulSoup(
+        '<script type="application/ld+json">{"citation": [{"name": "A title", "url": "https://doi.org/10.1/x"}]}</script>',
+        "html.parser",
+    )
+    assert json_ld_titles(rejected) == ["A title"]
+
+
+def unminified_assets(site: Path) -> list[str]:
+    """The site's own scripts and styles (not *.min.*) that still carry comments: every page loads them."""
+    found = []
+    for path in sorted(site.glob("assets/**/*")):
+        if path.suffix in (".js", ".css") and ".min." not in path.name:
+            text = path.read_text(encoding="utf-8")
+            if re.search(r"/\*(?!!)", text) or re.search(r"^\s*//", text, re.MULTILINE):
+                found.append(path.relative_to(site).as_posix())
+    return found
+
+
+def test_own_scripts_and_styles_ship_minified(site):
+    assert unminified_assets(site.site) == []
+
+
+def test_minified_check_rejects_a_commented_script(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "a.js").write_text("/* why */\nvar a = 1\n")
+    (tmp_path / "assets" / "b.min.js").write_text("/* vendored */var b=1")
+    (tmp_path / "assets" / "c.css").write_text("/*! licence */a{color:red}")
+    assert unminified_assets(tmp_path) == ["assets/a.js"]
+
+
+def unselectable_palette_rules(css: str, colors: set[str]) -> list[str]:
+    """Colour names in palette rules that the site's palette can never select."""
+    return sorted({c for c in re.findall(r"data-md-color-(?:primary|accent)=([\w-]+)", css) if c not in colors})
+
+
+def test_palette_stylesheet_keeps_only_the_configured_colours(site):
+    (palette,) = site.site.glob("assets/stylesheets/palette.*.min.css")
+    assert unselectable_palette_rules(palette.read_text(encoding="utf-8"), {"indigo"}) == []
+    (main,) = site.site.glob("assets/stylesheets/main.*.min.css")
+    assert "[dir=rtl]" not in main.read_text(encoding="utf-8")
+    assert unselectable_palette_rules("[data-md-color-primary=red]{--a:1}", {"indigo"}) == ["red"]

@@ -67,6 +67,17 @@ REJECTED = {
         "extra.bib, which the build does not read",
     ],
     "bib-not-utf8": ["references.bib:2", "not UTF-8 (byte 0xfc)"],
+    # citation syntax the plugin would garble, drop or leave raw (issue 12, found by R's hostile edits)
+    "citation-in-nested-brackets": ["docs/index.md:10", "'@smith2020good' is in brackets the build cannot read"],
+    "citation-as-link-text": ["docs/index.md:10", "'@smith2020good' is a link's text, not a citation"],
+    "citation-groups-side-by-side": ["docs/index.md:10", "two citation groups side by side read as one number"],
+    "citation-locator-without-comma": ["docs/index.md:10", "text after '@smith2020good' needs a comma before it"],
+    "citation-semicolon-in-locator": ["docs/index.md:10", "'3' after ';' is not a citation"],
+    "citation-key-case": ["docs/index.md:10", "citation key 'Smith2020Good' is written 'smith2020good' in bib/"],
+    "citation-raw-html-block": ["docs/index.md:11", "a citation inside a raw HTML block is never processed"],
+    "citation-full-width-brackets": ["docs/index.md:10", "full-width brackets are not a citation"],
+    "unclosed-comment": ["docs/index.md:10", "an HTML comment opened here is never closed"],
+    "front-matter-bad-date-logged": ["docs/index.md:4", "'reviewed'", "2026-11-31"],
     "bib-duplicate-doi": [
         "references.bib:10: carter2014pathways: same DOI 10.1146/annurev-psych-010213-115110 as carter2014oxytocin"
         " (line 1)"
@@ -114,6 +125,8 @@ def test_code_comments_and_addresses_are_text_and_locators_are_kept(build_fixtur
     assert mail and mail.get_text() == "Write to editors@example.org"
     assert [s.get_text() for s in article.select("sup.cite-locator")] == ["(p. 12)"]
     assert "prefix see" in article.get_text()
+    assert "Escaped brackets show citation syntax as text: [@nosuchkey2099]." in article.get_text()
+    assert "suppress1." in article.get_text(), "pandoc's [-@key] is a plain marker: no stray '-'"
     assert "XQMASK" not in str(page) and "nosuchkey2099" not in str(article.select_one("div.footnote"))
 
 
@@ -138,8 +151,11 @@ def test_every_cited_key_carries_its_checked_passage_even_after_a_prefix(build_f
     """A prefix on a later item of a group ("[@a, p. 3; see @b]") must not cost the first item its passage."""
     build = build_fixture("claims-supports")
     assert build.returncode == 0, build.log
+    from tests.test_bench_budgets import page_passages
+
+    passages = page_passages(build.site / "index.html", build.page(""))
     refs = build.page("").select("article a.footnote-ref")
-    assert [r.get("data-supports") for r in refs] == [
+    assert [passages.get(r.parent["id"]) for r in refs] == [
         "Supports: “say so <b>in mice</b>” (abstract)",
         "Supports: the second source agrees (p. 4)",
         "Supports: “says this too” (Results)",

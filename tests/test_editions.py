@@ -190,7 +190,7 @@ def test_a_malformed_edition_name_is_refused_in_one_line_before_anything_is_buil
 
 @pytest.mark.browser
 def test_a_reader_sees_the_banner_and_both_editions_in_the_selector(editions):
-    from tests.browser.search_driver import CHROMIUM_ARGS  # as tests/browser/conftest.py drives chromium
+    from scripts.search_suite.driver import CHROMIUM_ARGS  # as tests/browser/conftest.py drives chromium
 
     chromium = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     if not chromium.exists():

@@ -105,9 +105,9 @@ def test_each_change_reaches_the_pages_that_show_it(live):
     second = live.wait_for(["Another cited claim", "Fixture", "Second page"], saved, REBUILT_WITHIN, "second/")
     assert "are on page two" not in second
 
-    # The page's claims ledger (data/claims/): the passage in its citation preview.
+    # The page's claims ledger (data/claims/): the passage in its citation preview (in the file beside the page).
     saved = live.edit(live.work / "data" / "claims" / "second.yml", "the second passage", "the revised passage")
-    live.wait_for(["the revised passage"], saved, REBUILT_WITHIN, "second/")
+    live.wait_for(["the revised passage"], saved, REBUILT_WITHIN, "second/passages.json")
     assert "building 1 of 2 pages" in live.last_plan()
 
     # A title: every page's navigation shows it.

@@ -76,20 +76,25 @@ def test_indexed_reference_check_rejects_a_reference_in_the_index():
     assert indexed_reference_text(index) == ["a/#references"]
 
 
-def citations_without_passage(soup) -> list[str]:
-    """Citation markers in hand-written text that carry no supporting passage from the claims ledger.
+def citations_without_passage(soup, passages: dict[str, str]) -> list[str]:
+    """Citation markers in hand-written text with no supporting passage from the claims ledger.
 
+    The passages are in a file beside the page, by marker id (tests/test_bench_budgets.py's page_passages).
     Citations inside a rendered regulatory status (.agent-status) rest on data/agents.yml instead.
     """
     return [
         ref["href"]
         for ref in soup.select("article a.footnote-ref")
-        if not ref.get("data-supports") and not ref.find_parent(class_="agent-status")
+        if not passages.get(ref.parent.get("id", "")) and not ref.find_parent(class_="agent-status")
     ]
 
 
 def test_every_citation_carries_the_passage_it_rests_on(site):
-    missing = {str(path): citations_without_passage(soup) for path, soup in soups(site)}
+    from tests.test_bench_budgets import page_passages
+
+    missing = {
+        str(path): citations_without_passage(soup, page_passages(site.site / path, soup)) for path, soup in soups(site)
+    }
     assert {p: refs for p, refs in missing.items() if refs} == {}
 
 
@@ -99,7 +104,7 @@ def test_passage_check_rejects_a_bare_citation():
         '<span class="agent-status">B<sup><a class="footnote-ref" href="#fn:b">2</a></sup></span></p></article>',
         "html.parser",
     )
-    assert citations_without_passage(soup) == ["#fn:a"]
+    assert citations_without_passage(soup, {}) == ["#fn:a"]
 
 
 def test_every_page_shows_the_disclaimer(site):

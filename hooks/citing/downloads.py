@@ -40,9 +40,23 @@ def ris_file(entries, keys: list[str]) -> str:
     return "".join(converted(key, entries[key])[3] for key in keys)
 
 
+# key -> (entry, its CSL-JSON as an item of the file's list): json.dumps with `indent` runs in pure Python.
+_json: dict[str, tuple] = {}
+
+
+def json_item(key: str, entry) -> str:
+    kept = _json.get(key)
+    if kept is None or kept[0] is not entry:
+        text = json.dumps(converted(key, entry)[2], ensure_ascii=False, indent=2)
+        kept = _json[key] = (entry, "  " + text.replace("\n", "\n  "))  # JSON strings hold no raw newline
+    return kept[1]
+
+
 def csl_json_file(entries, keys: list[str]) -> str:
-    items = [converted(key, entries[key])[2] for key in keys]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    """The same text as json.dumps(items, ensure_ascii=False, indent=2), from each item's kept text."""
+    if not keys:
+        return "[]\n"
+    return "[\n" + ",\n".join(json_item(key, entries[key]) for key in keys) + "\n]\n"
 
 
 def files(entries, keys: list[str]) -> dict[str, str]:

@@ -74,10 +74,25 @@ def ledger_path(root: Path, src_uri: str) -> Path:
     return root / "data" / "claims" / Path(src_uri).with_suffix(".yml")
 
 
+# path -> (its text, its entries). A page's ledger is checked, then its passages are shown
+# (hooks/claims_ledger.py): parsed once per build, and again only when its text changes (issue 14).
+_ledgers: dict[str, tuple[str, list[Entry]]] = {}
+
+
 def load_ledger(path: Path) -> list[Entry]:
     """Entries of one ledger file; a malformed file raises DataError naming file, line and field."""
     if not path.exists():
         return []
+    text = path.read_text(encoding="utf-8")
+    kept = _ledgers.get(str(path))
+    if kept is not None and kept[0] == text:
+        return list(kept[1])
+    entries = parse_ledger(path)
+    _ledgers[str(path)] = (text, entries)
+    return list(entries)
+
+
+def parse_ledger(path: Path) -> list[Entry]:
     items = load_with_lines(path)
     if items is None:
         return []

@@ -23,13 +23,15 @@ CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 MATH = re.compile(r"\\\[.*?\\\]", re.DOTALL)
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")  # Python-Markdown's backslash escapes
 LINK_TEXT = re.compile(r"\[(?P<text>[^\[\]\n]*)\](?=\()")
 
 
 @dataclass
 class Masked:
     text: str
-    # token number -> (kind, original); kind "code" is restored HTML-escaped, "raw" as it was
+    # token number -> (kind, original); kind "code" is restored HTML-escaped, "raw" as it was, and
+    # "escaped" (`\[…\]`: the site renders no math) as Markdown shows it, "\[" as "[", HTML-escaped
     pieces: list[tuple[str, str]] = field(default_factory=list)
 
     def token(self, kind: str, original: str) -> str:
@@ -65,7 +67,7 @@ def mask(markdown: str) -> Masked:
         return sub
 
     text = COMMENT.sub(keep_lines("raw"), text)
-    text = MATH.sub(keep_lines("raw"), text)
+    text = MATH.sub(keep_lines("escaped"), text)
 
     def code(m):
         if not ACTIVE.search(m[2]):
@@ -95,6 +97,8 @@ def unmask(html_text: str, pieces: list[tuple[str, str]]) -> str:
 
     def restore(m):
         kind, original = pieces[int(m[1])]
+        if kind == "escaped":
+            return html.escape(MARKDOWN_ESCAPE.sub(r"\1", original), quote=False)
         return html.escape(original, quote=False) if kind == "code" else original
 
     # A masked comment alone on its line became a paragraph of its own: give back the bare comment.

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-if str(Path(__file__).resolve().parents[2]) not in sys.path:  # scripts/bench_search.py loads this file directly
+if str(Path(__file__).resolve().parents[2]) not in sys.path:  # run as a file, not as scripts.search_suite
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one list of flags, shared with the benchmark)
 

@@ -15,7 +15,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from search_driver import CHROMIUM_ARGS  # one list of the flags this machine needs
+
+from scripts.search_suite.driver import CHROMIUM_ARGS  # one list of the flags this machine needs
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 

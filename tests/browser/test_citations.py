@@ -78,11 +78,69 @@ def test_only_the_first_use_of_an_abbreviation_is_a_tab_stop(page, base_url):
     assert focusable and len(focusable) == len(set(focusable))
 
 
+def passages(page) -> dict:
+    """The page's passages as the site serves them (the file its reference list names)."""
+    return page.evaluate(
+        "fetch(new URL(document.querySelector('[data-passages]').dataset.passages, location.href)).then(r => r.json())"
+    )
+
+
+def marker_with_passage(page):
+    """The first citation marker of the page that has a passage in the claims ledger."""
+    found = passages(page)
+    ids = page.eval_on_selector_all("article a.footnote-ref", "els => els.map(e => e.parentNode.id)")
+    marker = next(i for i in ids if i in found)
+    return page.locator(f'article sup[id="{marker}"] > a.footnote-ref'), found[marker]
+
+
 def test_preview_shows_the_passage_the_sentence_rests_on(page, base_url):
     """The claims ledger reaches the reader: "Supports: …" under the reference in the preview."""
-    page.goto(base_url + PAGE)
-    ref = page.locator("article a.footnote-ref[data-supports]").first
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base_url + PAGE, wait_until="networkidle")
+    assert not [u for u in requested if u.endswith("passages.json")], (
+        "passages belong to the first preview, not the load"
+    )
+    ref, expected = marker_with_passage(page)
     ref.scroll_into_view_if_needed()
     ref.hover()
     page.locator(".md-tooltip2--active .claim-support").wait_for(state="visible", timeout=3000)
     assert tooltip_text(page).count("Supports:") == 1
+    assert page.locator(".md-tooltip2--active .claim-support").inner_text() == expected
+
+
+def test_passage_on_keyboard_focus_and_tap(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    ref, expected = marker_with_passage(page)
+    ref.scroll_into_view_if_needed()
+    ref.tap()
+    page.locator(".md-tooltip2--active .claim-support").wait_for(state="visible", timeout=3000)
+    assert page.locator(".md-tooltip2--active .claim-support").inner_text() == expected
+    assert "#fn:" not in page.url
+    page.locator("article h1").first.click()
+    ref.focus()
+    page.locator(".md-tooltip2--active .claim-support").wait_for(state="visible", timeout=3000)
+    context.close()
+
+
+def test_passage_after_instant_navigation(page, base_url, site):
+    """Material swaps the page without reloading it: the new page's own passages are shown."""
+    from tests.browser.test_tables import serve_sitemap_for
+
+    serve_sitemap_for(page, base_url, site.site)
+    page.goto(base_url + "mechanisms/")
+    page.wait_for_function("typeof document$ !== 'undefined'")
+    ref = page.locator("article a.footnote-ref").first  # a preview here first: this page's passages are fetched
+    ref.scroll_into_view_if_needed()
+    ref.hover()
+    page.evaluate("window.__kept = true")
+    page.locator('article a[href$="/mechanisms/testosterone/"]').first.click()  # instant navigation made it absolute
+    page.wait_for_url("**/" + PAGE)
+    assert page.evaluate("window.__kept === true"), "instant navigation did not keep the page"
+    ref, expected = marker_with_passage(page)
+    ref.scroll_into_view_if_needed()
+    ref.hover()
+    page.locator(".md-tooltip2--active .claim-support").wait_for(state="visible", timeout=3000)
+    assert page.locator(".md-tooltip2--active .claim-support").inner_text() == expected

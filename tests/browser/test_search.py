@@ -21,10 +21,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import search_relevance as rel
 from axe_playwright_python.sync_playwright import Axe
-from search_driver import NOTICE, SearchBox
 
+from scripts.search_suite import relevance as rel
+from scripts.search_suite.driver import NOTICE, SearchBox
 from tests.conftest import ROOT
 
 MISSPELLINGS = Path(__file__).with_name("search_misspellings.yml")

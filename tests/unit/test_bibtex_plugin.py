@@ -41,3 +41,15 @@ def test_install_replaces_only_what_is_given(tmp_path):
     registry = SimpleNamespace(inline_text="old", reference_text="old", validate_citation_blocks="old")
     bibtex_plugin.install(config_with(tmp_path, registry=registry), inline_text="new")
     assert (registry.inline_text, registry.reference_text, registry.validate_citation_blocks) == ("new", "old", "old")
+
+
+def test_entries_and_formatted_references_come_from_the_registry(tmp_path):
+    """What hooks/bibliography_page.py reads, without touching the plugin's registry itself."""
+    registry = SimpleNamespace(
+        bib_data=SimpleNamespace(entries={"Smith2020a": "entry"}), reference_text=lambda citation: f"<{citation.key}>"
+    )
+    config = config_with(tmp_path, bib_file="bib/references.bib", registry=registry)
+    assert bibtex_plugin.loaded(config)
+    assert bibtex_plugin.entries(config) == {"Smith2020a": "entry"}
+    assert bibtex_plugin.known_keys(config) == {"smith2020a"}
+    assert bibtex_plugin.reference(config)("Smith2020a") == "<Smith2020a>"

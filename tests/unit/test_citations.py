@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from types import SimpleNamespace
 
+import pytest
 from editorial import citations, masking
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -57,6 +58,45 @@ class TestProblems:
             '<sup class="cite-sep">,</sup>[^other2021b]'
         )
 
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ("A [see [the review] @known2020a].", "'@known2020a' is in brackets the build cannot read"),
+            ("A [@known2020a, see [x](https://e.org/)].", "'@known2020a' is in brackets the build cannot read"),
+            ("A [[@known2020a]].", "a citation inside other brackets"),
+            ("![alt [@known2020a]](x.svg)", "a citation inside other brackets"),
+            ("A [@known2020a](https://e.org/).", "'@known2020a' is a link's text, not a citation"),
+            ("A [@known2020a][ref].", "'@known2020a' is a link's text, not a citation"),
+            ("A [@known2020a][@other2021b].", "two citation groups side by side read as one number"),
+            ("A [@known2020a p. 12].", "text after '@known2020a' needs a comma before it"),
+            ("A [@known2020a\\_x].", "text after '@known2020a' needs a comma before it"),
+            ("A [@known2020a, pp. 1; 3].", "'3' after ';' is not a citation"),
+            ("A [@Known2020A].", "citation key 'Known2020A' is written 'known2020a' in bib/"),
+            ("A [@].", "an '@' with no key after it in brackets"),
+            ("A ［@known2020a］.", "full-width brackets are not a citation"),
+            ('<div class="x">\nA [@known2020a].\n</div>', "a citation inside a raw HTML block is never processed"),
+            ("<!-- set aside [@known2020a].\n\nMore.", "an HTML comment opened here is never closed"),
+        ],
+    )
+    def test_syntax_the_plugin_would_garble_is_refused_with_a_line(self, hook, line, expected):
+        found = problems(hook, line)
+        assert found and all(p.startswith(("1: ", "2: ")) for p in found), found
+        assert any(expected in p for p in found), found
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "A [@known2020a;] and [ @other2021b ] and [-@known2020a].",
+            "Mail [editors@example.org] or [write](mailto:editors@example.org); a `[[@x]]` span; \\[@x\\].",
+            '<div markdown>\nA [@known2020a].\n</div>\n<span title="x">[@other2021b]</span>',
+            "<!-- closed --> [@known2020a, p. 12 \U0001f389; see @other2021b, pp. 3–4, fig. 2]",
+            "A [@known2020a, `p. 3`] with a code span as its locator.",
+            "```\n<!-- [[@x]] ［@x］\n```",
+        ],
+    )
+    def test_forms_that_render_are_not_refused(self, hook, line):
+        assert problems(hook, line) == []
+
     def test_no_space_before_markers_but_links_keep_theirs(self):
         assert citations.spaced("bonding [@a; @b].\nsee [the page](x.md) and [a note]") == (
             "bonding[@a; @b].\nsee [the page](x.md) and [a note]"
@@ -64,6 +104,10 @@ class TestProblems:
 
 
 class TestMasking:
+    def test_escaped_brackets_come_back_as_markdown_shows_them(self):
+        masked = masking.mask("Shown as \\[@x\\] <here>.")
+        assert masking.unmask(masked.text, masked.pieces) == "Shown as [@x] <here>."
+
     def test_masked_code_comes_back_escaped(self):
         masked = masking.mask("A `[@x] <b>` span.")
         html = masked.text.replace("`", "<code>", 1).replace("`", "</code>", 1)
@@ -187,4 +231,18 @@ def test_any_prefix_and_locator_is_kept_as_escaped_text(hook, items):
     locators = [s.get_text() for s in soup.select("sup.cite-locator")]
     assert locators == [f"({s.strip()})" for _, _, s in items if s.strip()]
     prefixes = [s.get_text() for s in soup.select("span.cite-prefix")]
-    assert prefixes == [p.strip() for p, _, _ in items if p.strip()]
+    # a prefix ending in "-" is pandoc's suppress-author mark ("[-@key]"), which a numbered style drops
+    shown = [p.strip()[:-1].rstrip() if p.strip().endswith("-") else p.strip() for p, _, _ in items]
+    assert prefixes == [p for p in shown if p]
+
+
+HOSTILE = st.text("[]()@;,-\\`<!>/ ［］\nab" + string.digits, max_size=60)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.lists(st.one_of(HOSTILE, groups(), st.just("[@known2020a, p. 3]")), max_size=5).map("".join))
+def test_any_bracket_soup_gets_lines_or_nothing_never_an_exception(hook, text):
+    """Brackets, keys, comments and code in any mix: each problem names a line of the text, nothing raises."""
+    for problem in problems(hook, text, start=3):
+        number = int(problem.split(":", 1)[0])
+        assert 3 <= number < 3 + text.count("\n") + 1, problem

@@ -110,14 +110,14 @@ BIB = parse_string(
 class TestBibliographyPage:
     def test_groups_by_evidence_strongest_first(self, hook):
         page = hook("bibliography_page")
-        md = page.render_list(BIB.entries, lambda c: f"ref {c.key}")
+        md = page.render_list(BIB.entries, lambda key: f"ref {key}")
         assert md.index("Guidelines") < md.index("Randomised")
         assert '<li id="ref-alpha2020rct">ref alpha2020rct<!-- cited-on:alpha2020rct --></li>' in md
 
     def test_unknown_evidence_type_fails(self, hook):
         bib = parse_string("@misc{gamma2020x, title = {X}, evidence = {rumour}}", "bibtex")
         with pytest.raises(ValueError, match="gamma2020x"):
-            hook("bibliography_page").render_list(bib.entries, lambda c: "")
+            hook("bibliography_page").render_list(bib.entries, lambda key: "")
 
     def test_sections_and_backlinks(self, hook):
         page = hook("bibliography_page")

@@ -8,6 +8,7 @@ entries parsed. A linear step does about 4 times the work at 4N; a quadratic one
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -165,3 +166,144 @@ def test_data_files_read_by_libyaml_as_by_pure_python(tmp_path):
     broken.write_text("- sentence: [one, two\n- sentence: three\n", encoding="utf-8")
     with pytest.raises(yamlfile.DataError, match=r"broken.yml:1: invalid YAML: while parsing a flow sequence"):
         yamlfile.load_with_lines(broken)
+
+
+# Per page, per build (issue 14): what every page does must be done once, and what does not change
+# between pages once per build. Counted at two corpus sizes, with a negative case each.
+PAGES_SMALL, PAGES_LARGE = 3, 12
+
+
+def ledger_site(root, pages: int):
+    """`pages` pages under docs/p/, each with one cited sentence and its ledger entry in data/claims/p/."""
+    (root / "data" / "claims" / "p").mkdir(parents=True, exist_ok=True)
+    found = []
+    for n in range(pages):
+        sentence = f"Claim number {n} rests on one source."
+        (root / "data" / "claims" / "p" / f"page{n}.yml").write_text(
+            f"- sentence: {sentence}\n  sources:\n  - key: smith2020\n    locator: abstract\n"
+            f"    quote: A passage.\n  checked: 2026-11-25\n  verdict: supported\n",
+            encoding="utf-8",
+        )
+        markdown = f"# Page {n}\n\n{sentence[:-1]} [@smith2020].\n"
+        found.append(SimpleNamespace(file=SimpleNamespace(src_uri=f"p/page{n}.md", content_string=markdown)))
+    return SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), plugins={}), found
+
+
+def ledger_parses(hook, monkeypatch, root, pages: int, builds: int = 1) -> int:
+    from editorial import claims
+
+    ledger = hook("claims_ledger")
+    parsed = []
+    parse = claims.load_with_lines
+    monkeypatch.setattr(claims, "load_with_lines", lambda path: parsed.append(path) or parse(path))
+    config, found = ledger_site(root, pages)
+    for _ in range(builds):
+        for page in found:
+            markdown = ledger.on_page_markdown(page.file.content_string, page, config, None)
+            assert "<!--supports:0-->" in markdown  # the passage is attached: the ledger was read
+    return len(parsed)
+
+
+def test_each_ledger_is_parsed_once_per_build(hook, monkeypatch, tmp_path):
+    """claims_ledger.py checks a page's ledger, then shows its passages: one parse, not two, per page."""
+    for pages in (PAGES_SMALL, PAGES_LARGE):
+        assert ledger_parses(hook, monkeypatch, tmp_path / str(pages), pages) == pages
+    # and a second build (mkdocs serve) parses no unchanged ledger again
+    assert ledger_parses(hook, monkeypatch, tmp_path / "again", PAGES_SMALL, builds=2) == PAGES_SMALL
+
+
+def test_an_edited_ledger_is_parsed_again(hook, monkeypatch, tmp_path):
+    """The control for the test above: a kept ledger is never served once its text has changed."""
+    from editorial import claims
+
+    ledger = hook("claims_ledger")
+    config, (page,) = ledger_site(tmp_path, 1)
+    ledger.on_page_markdown(page.file.content_string, page, config, None)
+    path = tmp_path / "data" / "claims" / "p" / "page0.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("verdict: supported", "verdict: overstated"))
+    with pytest.raises(Exception, match="verdict 'overstated'"):
+        ledger.on_page_markdown(page.file.content_string, page, config, None)
+    assert claims.load_ledger(path)[0].verdict == "overstated"
+
+
+class ParseCounter:
+    """Test double for the HTML parsers our hooks use: counts each parse by the text parsed."""
+
+    NAMES = ("LexborHTMLParser", "BeautifulSoup")
+
+    def __init__(self, monkeypatch):
+        self.monkeypatch = monkeypatch
+        self.parsed: list[str] = []
+
+    def attach(self, modules) -> None:
+        """Count the parses of these (hook) modules, whatever each imported as its parser."""
+        for module in modules:
+            for name in self.NAMES:
+                real = getattr(module, name, None)
+                if real is not None and not getattr(real, "counted", False):
+                    self.monkeypatch.setattr(module, name, self.counting(real))
+
+    def counting(self, real):
+        counter = self
+
+        class Counted(real):
+            counted = True
+
+            def __init__(self, markup, *args, **kwargs):
+                counter.parsed.append(markup)
+                super().__init__(markup, *args, **kwargs)
+
+        return Counted
+
+    def pages(self) -> list[str]:
+        """Whole pages and page contents parsed (not search-index fragments): each has a heading."""
+        return [text for text in self.parsed if "<h1" in text]
+
+    def most_parses_of_one_text(self) -> int:
+        pages = self.pages()
+        return max((pages.count(text) for text in set(pages)), default=0)
+
+
+def build_corpus(tmp_path, pages: int, counter: ParseCounter):
+    """Our mkdocs.yml on a synthetic corpus of `pages` pages (scripts/bench/corpus.py), built in this process."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from scripts.bench.corpus import make_corpus, usable_bib_keys
+
+    config_file = make_corpus(tmp_path, pages, 2, usable_bib_keys())
+    config = load_config(str(config_file), site_dir=str(tmp_path / f"site-{pages}"))
+    counter.attach(plugin for name, plugin in config.plugins.items() if name.endswith(".py"))  # the hooks
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return config
+
+
+def test_each_page_is_parsed_at_most_once_as_content_and_once_as_output(monkeypatch, tmp_path):
+    """Hooks read a page's HTML at most once as content (bibliography_page.py) and once as the written
+    page (third_party_guard.py); none parses the same text twice, and the count grows with the pages."""
+    counts = {}
+    counter = ParseCounter(monkeypatch)
+    for pages in (10, 40):
+        counter.parsed.clear()
+        config = build_corpus(tmp_path, pages, counter)
+        documents = len(list(Path(config.site_dir).rglob("*.html")))
+        assert counter.most_parses_of_one_text() == 1
+        counts[pages] = len(counter.pages())
+        assert counts[pages] <= 2 * documents, (counts[pages], documents)
+    assert counts[40] <= LINEAR * counts[10], counts  # 4 times the pages: about 4 times the parses
+
+
+def test_the_parse_counter_sees_a_page_parsed_twice(hook, monkeypatch):
+    """The control for the test above: a hook that read the same page twice would be counted."""
+    counter = ParseCounter(monkeypatch)
+    guard = hook("third_party_guard")
+    counter.attach([guard])
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
+    output = "<html><body><h1>Title</h1><p>Text</p></body></html>"
+    for _ in range(2):
+        guard.on_post_page(output, page, SimpleNamespace(site_url="https://example.org/"))
+    assert counter.most_parses_of_one_text() == 2

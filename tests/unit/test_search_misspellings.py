@@ -28,7 +28,9 @@ def gen():
 
 @pytest.fixture(scope="module")
 def rel():
-    return load("search_relevance")
+    from scripts.search_suite import relevance
+
+    return relevance
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,11 +12,9 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 @pytest.fixture(scope="module")
 def rel():
-    spec = importlib.util.spec_from_file_location("search_relevance", BROWSER / "search_relevance.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("search_relevance", module)  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    from scripts.search_suite import relevance
+
+    return relevance
 
 
 SHOWN = ["glossary/", "fundamentals/feedback-loops-and-axes/", "clinical/testosterone-therapy-in-men/", ""]

@@ -5,21 +5,38 @@
    list at the bottom of the page; a second tap follows the link. Cancelling
    `touchend` stops the browser from turning the first tap into a click.
 
-   Supporting passage: a citation marker's `data-supports` (hooks/claims_ledger.py) is
-   the passage of the source that the sentence rests on; it is added under the reference
-   in the marker's own tooltip, which Material builds when the tooltip first opens.
+   Supporting passage: the passage of the source that a cited sentence rests on
+   (hooks/claims_ledger.py) is added under the reference in the marker's own tooltip,
+   which Material builds when the tooltip first opens. The passages are only needed
+   then, so they wait in the file the reference list names (`data-passages`, beside the
+   page), fetched once, on the first preview of the page: hover, focus or tap.
 
    Abbreviations: <abbr> cannot take keyboard focus, so the first use of each
    abbreviation on a page joins the tab order and shows its expansion on focus.
    Only the first use: every use would bury the page's links under tab stops. */
-function addSupport(ref) {
+var passageFiles = {}
+
+function passagesOf(list) {
+  var url = new URL(list.dataset.passages, location.href).href
+  if (!passageFiles[url]) {
+    passageFiles[url] = fetch(url).then(function (response) {
+      return response.ok ? response.json() : {}
+    }).catch(function () {
+      delete passageFiles[url]  // offline for a moment: try again on the next preview
+      return {}
+    })
+  }
+  return passageFiles[url]
+}
+
+function addSupport(ref, text) {
   var tries = 0
   function attempt() {
     var inner = document.querySelector(".md-tooltip2--active .md-tooltip2__inner")
     if (inner && !inner.querySelector(".claim-support")) {
       var note = document.createElement("p")
       note.className = "claim-support"
-      note.textContent = ref.dataset.supports
+      note.textContent = text
       inner.appendChild(note)
     } else if (!inner && tries++ < 30) {
       requestAnimationFrame(attempt)
@@ -28,11 +45,20 @@ function addSupport(ref) {
   requestAnimationFrame(attempt)
 }
 
+function showSupport(ref, list) {
+  passagesOf(list).then(function (found) {
+    var text = found[ref.parentNode.id]
+    // Still the marker being previewed: a slow fetch must not label another marker's tooltip.
+    if (text && (ref.matches(":hover") || document.activeElement === ref)) addSupport(ref, text)
+  })
+}
+
 document$.subscribe(function () {
+  var list = document.querySelector("article [data-passages]")
   document.querySelectorAll("article a.footnote-ref").forEach(function (ref) {
-    if (ref.dataset.supports) {
+    if (list) {
       ["mouseenter", "focus"].forEach(function (type) {
-        ref.addEventListener(type, function () { addSupport(ref) })
+        ref.addEventListener(type, function () { showSupport(ref, list) })
       })
     }
     ref.addEventListener("touchend", function (event) {

@@ -3,7 +3,8 @@
 Same theme, features, plugins, Markdown extensions and assets; the ratio is what the hooks cost.
 One hook, citation_style.py, replaces mkdocs-bibtex's formatter (pybtex's plain style, run again for
 every citation on every page) with one that formats each entry once, so "minus hooks" is slower
-than it would be: a third build keeps that hook alone and shows what the other hooks add.
+than it would be: a third build keeps that hook alone and shows what the other hooks add. Both
+ratios are budget rows (1.3x): the issue's literal one, and this fair one. CPU seconds of the build.
 With --profile, the hooks' own functions in a cProfile of our build are listed.
 """
 
@@ -61,11 +62,25 @@ def report(r: dict) -> tuple[list[str], list]:
     out = [f"## Per-page cost of our hooks ({n}-page corpus)", "", table(["figure", *columns], rows), ""]
     if h.get("profile"):
         out += ["Hooks in a cProfile of our build (cumulative):", "", "```", h["profile"].strip(), "```", ""]
-    o, b = h["ours"], h["no_hooks"]
-    cpu = o["cpu_median_s"] / b["cpu_median_s"]
-    budget = (
-        f"per-page cost: {n}-page corpus ≤ {BUDGET_RATIO}× our config minus hooks (CPU, median of {len(o['runs'])})",
-        cpu <= BUDGET_RATIO,
-        f"×{cpu:.2f} (wall ×{o['median_s'] / b['median_s']:.2f})",
+    o, runs = h["ours"], len(h["ours"]["runs"])
+    baselines = [("no_hooks", f"our config minus hooks (the issue's budget; CPU, median of {runs})")]
+    # mkdocs-bibtex's own formatter is slower than ours, which flatters the row above: this one compares
+    # with our config keeping citation_style.py, so it shows what every other hook adds.
+    baselines.append(
+        ("formatter_only", f"our config with citation_style.py only among our hooks (fair; CPU, median of {runs})")
     )
-    return out, [budget]
+    budgets = []
+    for key, what in baselines:
+        if not h.get(key):
+            continue
+        b = h[key]
+        cpu = o["cpu_median_s"] / b["cpu_median_s"]
+        budgets.append(
+            (
+                f"per-page cost: {n}-page corpus ≤ {BUDGET_RATIO}× {what}",
+                cpu <= BUDGET_RATIO,
+                f"×{cpu:.2f}: {o['cpu_median_s']:.1f} s against {b['cpu_median_s']:.1f} s"
+                f" (wall ×{o['median_s'] / b['median_s']:.2f})",
+            )
+        )
+    return out, budgets

@@ -79,9 +79,10 @@ def report(r: dict) -> tuple[list[str], list]:
     ]
     budgets = [
         (
-            f"full build of the real site < {BUDGET_BUILD_S:.0f} s (median of {len(ob['runs'])})",
-            ob["median_s"] < BUDGET_BUILD_S,
-            f"{ob['median_s']:.2f} s (CPU {ob['cpu_median_s']:.2f} s; load {r['machine_load']})",
+            # CPU seconds of the build process: wall time swings with other load on a shared machine.
+            f"full build of the real site < {BUDGET_BUILD_S:.0f} s (CPU, median of {len(ob['runs'])})",
+            ob["cpu_median_s"] < BUDGET_BUILD_S,
+            f"CPU {ob['cpu_median_s']:.2f} s (wall {ob['median_s']:.2f} s; load {r['machine_load']})",
         ),
         (
             "no source maps shipped",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-QUERIES = Path(__file__).with_name("search_queries.yml")
+QUERIES = Path(__file__).resolve().parents[2] / "tests" / "browser" / "search_queries.yml"  # the suite is test data
 TOP = 3
 
 
