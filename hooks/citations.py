@@ -42,8 +42,6 @@ LOOSE_KEY = re.compile(r"(?<![\w.+-])-?@(?P<key>" + citations.KEY + ")")
 EMPTY_AT = re.compile(r"(?<![\w.+-])@(?=[\s\];]|$)")  # "[@]", "[@ smith2020]": an "@" with no key
 FULL_WIDTH = re.compile(r"[［【〔]\s*-?@")
 COMMENT_OPEN = re.compile(r"<!--")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 BLOCK_TAG = re.compile(r"^ {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>[\s>/][^\n]*)?$")
 HTML_BLOCKS = set(BLOCK_LEVEL_ELEMENTS)
 
@@ -155,24 +153,6 @@ def stray_problems(line: str) -> list[str]:
     return found
 
 
-def visible_lines(lines: list[str]) -> list[str]:
-    """Lines with fenced code and code spans blanked (what Markdown reads as text or HTML), same lengths."""
-    out, fence = [], None
-    for line in lines:
-        opening = FENCE.match(line)
-        if fence:
-            out.append("")
-            if opening and opening.group(1).startswith(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)[0] * 3
-            out.append("")
-            continue
-        out.append(CODE_SPAN.sub(lambda m: " " * len(m[0]), line))  # positions stay
-    return out
-
-
 def raw_html_blocks(lines: list[str]) -> set[int]:
     """Indexes of lines in a raw HTML block (a block-level tag without `markdown`), which Markdown leaves as is."""
     inside, tag, depth = set(), None, 0
@@ -197,7 +177,7 @@ def problems(markdown: str, known: set[str] | None, start: int = 1, unread: dict
     """
     found = []
     lines = markdown.split("\n")
-    visible = visible_lines(lines)
+    visible = masking.blank_code(lines)
     raw_blocks = raw_html_blocks(visible)
     for index, line in enumerate(lines):
         number = start + index

@@ -25,7 +25,6 @@ It is a measuring tool, not a test. Chromium is Debian's /usr/bin/chromium.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import subprocess
@@ -37,6 +36,8 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.bench.browser import category  # noqa: E402  (one classification of requests for every measurement)
+from scripts.bench.common import gzip_size  # noqa: E402
 from scripts.search_suite.driver import launch_chromium, serve  # noqa: E402  (the browser the tests use)
 
 BUDGET_FIRST_VIEW_GZIP = 75 * 1024  # bytes: the heaviest first view, search files aside
@@ -46,27 +47,8 @@ COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
 CATEGORIES = ("html", "css", "js", "fonts", "images", "data")
 
 
-def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
 def is_search_file(rel: str) -> bool:
     return rel.startswith(SEARCH_PREFIXES)
-
-
-def category(resource_type: str, rel: str) -> str:
-    suffix = Path(rel).suffix.lower()
-    if resource_type == "document":
-        return "html"
-    if resource_type == "stylesheet" or suffix == ".css":
-        return "css"
-    if resource_type == "script" or suffix in (".js", ".mjs"):
-        return "js"
-    if resource_type == "font" or suffix in (".woff2", ".woff", ".ttf", ".otf"):
-        return "fonts"
-    if resource_type == "image" or suffix in (".svg", ".ico", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"):
-        return "images"
-    return "data"
 
 
 def page_paths(site_dir: Path) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -31,3 +32,34 @@ def test_ruff_rejects_fixture():
         "check", "--no-force-exclude", "--isolated", "--select", "F401", "tests/fixtures/lint/unused_import.py"
     )
     assert result.returncode != 0 and "F401" in result.stdout
+
+
+# Scripts stand on their own: what tests and scripts share (the Chromium flags, the search driver)
+# lives in scripts/, and tests import it from there, never the other way round.
+FROM_TESTS = re.compile(r"^\s*(?:from|import)\s+tests\b|sys\.path\.\w+\(.*[\"']tests[\"']")
+
+
+def script_imports_from_tests(text: str) -> list[int]:
+    return [number for number, line in enumerate(text.splitlines(), start=1) if FROM_TESTS.search(line)]
+
+
+def test_no_script_imports_from_tests():
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "scripts").rglob("*.py"))
+        for number in script_imports_from_tests(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_imports_from_tests_are_recognised():
+    text = "\n".join(
+        [
+            "from tests.conftest import ROOT",
+            "import tests.browser.search_driver",
+            'sys.path.insert(0, str(ROOT / "tests" / "browser"))',
+            "from scripts.search_suite import driver",  # allowed
+            "import testsuite",  # allowed: another module
+        ]
+    )
+    assert script_imports_from_tests(text) == [1, 2, 3]

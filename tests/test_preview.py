@@ -23,14 +23,18 @@ import pytest
 import yaml
 
 from tests.conftest import FIXTURES, ROOT, fixture_config
-from tests.test_serve import SHOWN_WITHIN, STARTUP, free_port, get
+from tests.test_serve import SHOWN_WITHIN, STARTUP, Preview, free_port
 
 REBUILT_WITHIN = 30.0  # not a timing test: only that the change arrives
 BROKEN_KEY = "unknown citation key 'smith2020goood'"
 
 
-class LivePreview:
-    """scripts/serve on a copy of a fixture site, watching the copy's docs/, bib and data/."""
+class LivePreview(Preview):
+    """scripts/serve on a copy of a fixture site, watching the copy's docs/, bib and data/.
+
+    Editing and waiting as in tests/test_serve.py; started through scripts/serve (in its own
+    process group, stopped as one) so the preview runs exactly as an editor's does.
+    """
 
     def __init__(self, tmp_path: Path, case: str = "preview"):
         self.case = tmp_path / "case"
@@ -52,25 +56,6 @@ class LivePreview:
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORT": str(port), "FULL_REBUILD": "0"},
                 start_new_session=True,
             )
-
-    def edit(self, path: Path, old: str, new: str) -> float:
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{path} no longer contains {old!r}"
-        path.write_text(text.replace(old, new), encoding="utf-8")
-        return time.monotonic()
-
-    def wait_for(self, words: list[str], since: float, within: float, path: str = "") -> str:
-        status, body = 0, ""
-        while time.monotonic() - since < within:
-            status, body = get(self.url + path)
-            if status and all(word in body for word in words):
-                return body
-            assert self.process.poll() is None, f"serve exited:\n{self.log.read_text()}"
-            time.sleep(0.1)
-        raise AssertionError(
-            f"{self.url}{path} did not show {words} within {within} s (status {status}):\n{body[:2000]}\n"
-            f"--- serve log ---\n{self.log.read_text()}"
-        )
 
     def last_plan(self) -> str:
         plans = re.findall(r"Preview: building .*", self.log.read_text())
@@ -99,24 +84,24 @@ def test_each_change_reaches_the_pages_that_show_it(live):
     assert "building 2 of 2 pages (first build)" in live.last_plan()
 
     # A page's own text: that page only; the other keeps its navigation and content.
-    saved = live.edit(docs / "index.md", "are on the second page", "are on page two")
+    saved = live.edit("are on the second page", "are on page two", docs / "index.md")
     live.wait_for(["are on page two"], saved, REBUILT_WITHIN)
     assert "building 1 of 2 pages" in live.last_plan()
-    second = live.wait_for(["Another cited claim", "Fixture", "Second page"], saved, REBUILT_WITHIN, "second/")
+    _, second = live.wait_for(["Another cited claim", "Fixture", "Second page"], saved, REBUILT_WITHIN, "second/")
     assert "are on page two" not in second
 
     # The page's claims ledger (data/claims/): the passage in its citation preview (in the file beside the page).
-    saved = live.edit(live.work / "data" / "claims" / "second.yml", "the second passage", "the revised passage")
+    saved = live.edit("the second passage", "the revised passage", live.work / "data" / "claims" / "second.yml")
     live.wait_for(["the revised passage"], saved, REBUILT_WITHIN, "second/passages.json")
     assert "building 1 of 2 pages" in live.last_plan()
 
     # A title: every page's navigation shows it.
-    saved = live.edit(docs / "second.md", "title: Second page", "title: Page two")
+    saved = live.edit("title: Second page", "title: Page two", docs / "second.md")
     live.wait_for(["Page two"], saved, REBUILT_WITHIN, "")
     assert "the title of second.md changed" in live.last_plan()
 
     # bib/: every page's reference list.
-    saved = live.edit(live.case / "references.bib", "A well-formed entry", "A retitled entry")
+    saved = live.edit("A well-formed entry", "A retitled entry", live.case / "references.bib")
     live.wait_for(["A retitled entry"], saved, REBUILT_WITHIN, "")
     live.wait_for(["A retitled entry"], saved, REBUILT_WITHIN, "second/")
     assert "building 2 of 2 pages (bib/" in live.last_plan()
@@ -126,17 +111,17 @@ def test_problems_still_stop_the_preview_and_every_page_returns_when_fixed(live)
     docs = live.case / "docs"
     live.wait_for(["Another cited claim"], time.monotonic(), REBUILT_WITHIN, "second/")
 
-    saved = live.edit(docs / "index.md", "[@smith2020good]", "[@smith2020goood]")
+    saved = live.edit("[@smith2020good]", "[@smith2020goood]", docs / "index.md")
     live.wait_for([BROKEN_KEY], saved, SHOWN_WITHIN)
     live.wait_for([BROKEN_KEY], saved, SHOWN_WITHIN, "second/")
-    fixed = live.edit(docs / "index.md", "[@smith2020goood]", "[@smith2020good]")
+    fixed = live.edit("[@smith2020goood]", "[@smith2020good]", docs / "index.md")
     live.wait_for(["A cited claim"], fixed, SHOWN_WITHIN)
-    second = live.wait_for(["Another cited claim"], fixed, SHOWN_WITHIN, "second/")
+    _, second = live.wait_for(["Another cited claim"], fixed, SHOWN_WITHIN, "second/")
     assert BROKEN_KEY not in second, "the page that was not edited is back too, without a full build"
     assert "building 0 of 2 pages" in live.last_plan()
 
     # The first page, not built again, links to a heading of the second: renaming it is caught.
-    saved = live.edit(docs / "second.md", "## Details", "## Particulars")
+    saved = live.edit("## Details", "## Particulars", docs / "second.md")
     live.wait_for(["does not contain an anchor '#details'"], saved, SHOWN_WITHIN, "second/")
-    fixed = live.edit(docs / "second.md", "## Particulars", "## Details")
+    fixed = live.edit("## Particulars", "## Details", docs / "second.md")
     live.wait_for(["Another cited claim"], fixed, SHOWN_WITHIN, "second/")

@@ -72,10 +72,12 @@ class Preview:
     def page(self) -> Path:
         return self.case / "docs" / "index.md"
 
-    def edit(self, old: str, new: str) -> float:
-        text = self.page.read_text(encoding="utf-8")
-        assert old in text, f"the fixture page no longer contains {old!r}"
-        self.page.write_text(text.replace(old, new), encoding="utf-8")
+    def edit(self, old: str, new: str, path: Path | None = None) -> float:
+        """Replace `old` in the file (the fixture page by default); the time of the save."""
+        path = path or self.page
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{path} no longer contains {old!r}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
         return time.monotonic()
 
     def wait_for(self, words: list[str], since: float, within: float, path: str = "") -> tuple[int, str]:

@@ -86,6 +86,25 @@ def mask(markdown: str) -> Masked:
     return masked
 
 
+def blank_code(lines: list[str]) -> list[str]:
+    """Lines with fenced code and code spans blanked (what Markdown reads as text or HTML), same lengths,
+    for checks that report positions on the lines as written."""
+    out, fence = [], None
+    for line in lines:
+        opening = FENCE.match(line)
+        if fence:
+            out.append("")
+            if opening and opening.group(2).startswith(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(2)[0] * 3
+            out.append("")
+            continue
+        out.append(CODE_SPAN.sub(lambda m: " " * len(m[0]), line))  # positions stay
+    return out
+
+
 def strip_tokens(text: str) -> str:
     return TOKEN.sub("", text)
 
