@@ -8,6 +8,7 @@ swaps the page in place, and the table must work all the same.
 from __future__ import annotations
 
 import re
+import time
 
 TABLE_PAGE = "clinical/agents-at-a-glance/"
 PLAIN_PAGE = "clinical/"  # the section index: links to the table page, has no table itself
@@ -43,8 +44,16 @@ def serve_sitemap_for(page, base_url: str, site_dir) -> None:
     page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
 
 
+def arrive_late(route) -> None:
+    """Hold Tablesort back so that tables.js runs first, as it may after instant navigation,
+    where Material re-inserts a page's scripts all at once and they run in any order."""
+    time.sleep(0.3)
+    route.continue_()
+
+
 def test_table_works_after_instant_navigation(page, base_url, site):
     serve_sitemap_for(page, base_url, site.site)
+    page.route("**/tablesort.min.js", arrive_late)
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(base_url + PLAIN_PAGE)

@@ -125,7 +125,18 @@
     });
   }
 
+  /* After instant navigation Material re-inserts this page's scripts all at once, so this
+   * file may run before vendor/tablesort.min.js: set up again once that file has loaded. */
+  function whenTablesortLoads() {
+    var vendor = document.querySelector('script[src*="tablesort"]');
+    if (vendor && !vendor.dataset.setUpOnLoad) {
+      vendor.dataset.setUpOnLoad = "true";
+      vendor.addEventListener("load", setUp);
+    }
+  }
+
   function setUp() {
+    if (typeof Tablesort === "undefined") whenTablesortLoads();
     filterCount = 0;
     document.querySelectorAll("article .filterable-table").forEach(makeFilterable);
     document.querySelectorAll("article table:not([class])").forEach(makeSortable);
