@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bib_validation import ENTRY_START, duplicate_pairs, entry_lines, entry_problems, field_line, read_utf8, source_of
-from editorial import citations, masking
+from editorial import bibtex_plugin, citations, masking
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from pybtex.database import BibliographyDataError, parse_string
@@ -125,27 +125,24 @@ def problems(library: Library, added: dict, entries, references: Path | None, re
 
 @event_priority(100)  # before any hook reads the bibliography: the cited library entries are in it
 def on_files(files, config):
-    bibtex = config.plugins.get("bibtex")
-    if bibtex is None or bibtex.registry is None:
+    if not bibtex_plugin.loaded(config):
         return files
-    entries = bibtex.registry.bib_data.entries
-    for key in state["added"]:  # `mkdocs serve`: what an earlier build added may no longer be cited
-        entries.pop(key, None)
+    bibtex_plugin.remove_entries(config, state["added"])  # `mkdocs serve`: an earlier build's may no longer be cited
     state["added"] = set()
     path = library_path(config)
     if path is None:
         return files
+    entries = bibtex_plugin.entries(config)
     root = Path(config.config_file_path).parent
     shown = os.path.relpath(path, root) if path.is_relative_to(root) else str(path)
     library = load(path, shown)
     wanted = {k.lower() for k in cited_keys(files)} - {k.lower() for k in entries}
     added = dict(parse_entry(library, key) for key in sorted(wanted) if key in library.spans)
-    bib_file = bibtex.config.bib_file
+    bib_file = bibtex_plugin.bib_file_setting(config)
     found = problems(library, added, entries, root / bib_file if bib_file else None, bib_file or "")
     if found:
         raise PluginError("\n".join(found))
-    for key, entry in added.items():
-        entries[key] = entry
+    bibtex_plugin.add_entries(config, added)
     state["added"] = set(added)
     return files
 

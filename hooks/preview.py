@@ -30,8 +30,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from editorial import bibtex_plugin, changes
 from editorial import cache as preview_cache
-from editorial import changes
 from editorial.claims import ledger_path
 from mkdocs import utils
 from mkdocs.plugins import event_priority
@@ -88,16 +88,12 @@ def shared_inputs(config) -> tuple[list[Path], list[Path]]:
 
 
 def bib_files(config) -> list[Path]:
-    bibtex = config.plugins.get("bibtex")
-    options = getattr(bibtex, "config", {}) or {}
-    root = Path(config.config_file_path).parent
-    found = []
-    values = [options.get(option) for option in ("bib_file", "bib_dir")]
-    values.append((config.extra or {}).get("bib_library"))  # a large library beside bib/ (hooks/bib_library.py)
-    for value in values:
-        if value and "://" not in str(value):
-            path = Path(os.path.expanduser(str(value)))
-            found.append(path if path.is_absolute() else root / path)
+    """The bibliography the plugin reads, and a large library beside it (hooks/bib_library.py)."""
+    found = list(bibtex_plugin.bib_files(config))
+    library = (config.extra or {}).get("bib_library")
+    if library and "://" not in str(library):
+        path = Path(os.path.expanduser(str(library)))
+        found.append(path if path.is_absolute() else Path(config.config_file_path).parent / path)
     return [path for path in found if path.exists()]
 
 

@@ -63,3 +63,36 @@ def test_imports_from_tests_are_recognised():
         ]
     )
     assert script_imports_from_tests(text) == [1, 2, 3]
+
+
+# mkdocs-bibtex is wrapped by one adapter (hooks/editorial/bibtex_plugin.py): no other hook imports
+# the package or reaches into the plugin's registry, so a new release means changing one file.
+INTO_BIBTEX = re.compile(r"^\s*(?:from|import)\s+mkdocs_bibtex\b|\.registry\b|plugins\.get\(\s*[\"']bibtex[\"']")
+ADAPTER = "hooks/editorial/bibtex_plugin.py"
+
+
+def reaches_into_bibtex(text: str) -> list[int]:
+    return [number for number, line in enumerate(text.splitlines(), start=1) if INTO_BIBTEX.search(line)]
+
+
+def test_only_the_adapter_reaches_into_mkdocs_bibtex():
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "hooks").rglob("*.py"))
+        if path.relative_to(ROOT).as_posix() != ADAPTER
+        for number in reaches_into_bibtex(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_reaching_into_mkdocs_bibtex_is_recognised():
+    text = "\n".join(
+        [
+            "from mkdocs_bibtex.citation import Citation",
+            "entries = plugin.registry.bib_data.entries",
+            'bibtex = config.plugins.get("bibtex")',
+            "from editorial import bibtex_plugin",  # allowed: the adapter
+            "bibtex_plugin.entries(config)",  # allowed
+        ]
+    )
+    assert reaches_into_bibtex(text) == [1, 2, 3]

@@ -39,6 +39,28 @@ def known_keys(config) -> set[str] | None:
     return {k.lower() for k in registry.bib_data.entries} if registry is not None else None
 
 
+def add_entries(config, added: Mapping) -> None:
+    """Put entries read elsewhere (a large library, hooks/bib_library.py) into the plugin's bibliography."""
+    registry = _registry(config)
+    if registry is not None:
+        for key, entry in added.items():
+            registry.bib_data.entries[key] = entry
+
+
+def remove_entries(config, keys) -> None:
+    """Take out entries that add_entries put in (`mkdocs serve` rebuilds with the same registry)."""
+    registry = _registry(config)
+    if registry is not None:
+        for key in keys:
+            registry.bib_data.entries.pop(key, None)
+
+
+def bib_file_setting(config) -> str | None:
+    """`bib_file` as mkdocs.yml writes it (relative to the config), or None."""
+    plugin = config.plugins.get("bibtex")
+    return plugin.config.bib_file if plugin is not None else None
+
+
 def reference(config) -> Callable[[str], str]:
     """key -> the formatted reference, as the reference lists show it (hooks/citation_style.py)."""
     registry = _registry(config)

@@ -144,3 +144,37 @@ def test_passage_after_instant_navigation(page, base_url, site):
     ref.hover()
     page.locator(".md-tooltip2--active .claim-support").wait_for(state="visible", timeout=3000)
     assert page.locator(".md-tooltip2--active .claim-support").inner_text() == expected
+
+
+def test_preview_keeps_the_locator(page, tmp_path):
+    """[@key, p. 3] shows "(p. 3)" after the marker; its preview names the page too, the others none."""
+    import shutil
+
+    from tests.browser.conftest import serve
+    from tests.conftest import FIXTURES, ROOT, fixture_config, run_mkdocs
+
+    case = tmp_path / "case"  # the fixture, with the site's own preview script and styles
+    shutil.copytree(FIXTURES / "claims-supports", case)
+    shutil.copytree(ROOT / "docs" / "assets", case / "docs" / "assets")
+    (case / "overrides.yml").write_text(
+        "extra_javascript: [assets/javascripts/tooltips.js]\nextra_css: [assets/stylesheets/extra.css]\n",
+        encoding="utf-8",
+    )
+    fixture = run_mkdocs(fixture_config(case, tmp_path), tmp_path / "site")
+    assert fixture.returncode == 0, fixture.log
+    server, url = serve(fixture.site)
+    try:
+        page.goto(url)
+        located = page.locator("article sup.cite-locator").first
+        located.locator("xpath=preceding-sibling::sup[1]//a").hover()
+        note = page.locator(".md-tooltip2--active .cite-locator-note")
+        note.wait_for(state="visible", timeout=3000)
+        assert note.inner_text() == "Cited at: p. 3"
+        page.locator("article h1").first.hover()
+        page.locator("article a.footnote-ref").first.hover()  # no locator on this one
+        page.locator(".md-tooltip2--active .md-tooltip2__inner").wait_for(state="visible", timeout=3000)
+        page.wait_for_timeout(200)
+        assert page.locator(".md-tooltip2--active .cite-locator-note").count() == 0
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -11,6 +11,9 @@
    then, so they wait in the file the reference list names (`data-passages`, beside the
    page), fetched once, on the first preview of the page: hover, focus or tap.
 
+   Locator: a citation such as [@key, p. 12] shows "(p. 12)" after its marker; the
+   tooltip is built from the reference list, which has no locator, so it is added too.
+
    Abbreviations: <abbr> cannot take keyboard focus, so the first use of each
    abbreviation on a page joins the tab order and shows its expansion on focus.
    Only the first use: every use would bury the page's links under tab stops. */
@@ -29,13 +32,14 @@ function passagesOf(list) {
   return passageFiles[url]
 }
 
-function addSupport(ref, text) {
+/* Add a line under the reference in the tooltip Material is opening for this marker. */
+function addNote(className, text) {
   var tries = 0
   function attempt() {
     var inner = document.querySelector(".md-tooltip2--active .md-tooltip2__inner")
-    if (inner && !inner.querySelector(".claim-support")) {
+    if (inner && !inner.querySelector("." + className)) {
       var note = document.createElement("p")
-      note.className = "claim-support"
+      note.className = className
       note.textContent = text
       inner.appendChild(note)
     } else if (!inner && tries++ < 30) {
@@ -45,22 +49,35 @@ function addSupport(ref, text) {
   requestAnimationFrame(attempt)
 }
 
+/* The locator written after this marker, "(p. 12)", without its parentheses. */
+function locatorOf(ref) {
+  var next = ref.parentNode.nextElementSibling
+  if (!next || !next.classList.contains("cite-locator")) return ""
+  return next.textContent.replace(/^\(|\)$/g, "")
+}
+
+function showLocator(ref) {
+  var locator = locatorOf(ref)
+  if (locator) addNote("cite-locator-note", "Cited at: " + locator)
+}
+
 function showSupport(ref, list) {
   passagesOf(list).then(function (found) {
     var text = found[ref.parentNode.id]
     // Still the marker being previewed: a slow fetch must not label another marker's tooltip.
-    if (text && (ref.matches(":hover") || document.activeElement === ref)) addSupport(ref, text)
+    if (text && (ref.matches(":hover") || document.activeElement === ref)) addNote("claim-support", text)
   })
 }
 
 document$.subscribe(function () {
   var list = document.querySelector("article [data-passages]")
   document.querySelectorAll("article a.footnote-ref").forEach(function (ref) {
-    if (list) {
-      ["mouseenter", "focus"].forEach(function (type) {
-        ref.addEventListener(type, function () { showSupport(ref, list) })
+    ["mouseenter", "focus"].forEach(function (type) {
+      ref.addEventListener(type, function () {
+        showLocator(ref)
+        if (list) showSupport(ref, list)
       })
-    }
+    })
     ref.addEventListener("touchend", function (event) {
       if (document.activeElement !== ref) {
         event.preventDefault()
