@@ -68,36 +68,44 @@ def load(config_dir: Path, on: datetime.date) -> tuple[dict, review.Intervals]:
         raise PluginError(str(Path(str(error)).as_posix()).replace(f"{config_dir.as_posix()}/", "")) from None
 
 
-def overdue_note(fact_checked: datetime.date, months: int, on: datetime.date) -> str:
-    return str(macros().overdue(review.overdue(fact_checked, months, on)))
-
-
 def cite(keys) -> str:
     return "[" + "; ".join(f"@{k}" for k in keys) + "]"
 
 
+def warn_late(agent, months: int, on: datetime.date) -> None:
+    """One serve warning per agent: which fact is late, and why (interval passed, or its edition ended)."""
+    for fact in agent.facts.values():
+        if fact.valid_until is not None and on > fact.valid_until:
+            review.log.warning(
+                f"Review overdue: the {fact.regulator} status of {agent.name} (data/agents.yml) rests on an edition "
+                f"in force until {fact.valid_until}; check the current one."
+            )
+            return
+    review.warn(f"the regulatory status of {agent.name} (data/agents.yml)", agent.oldest_check(), months)
+
+
 def phrase(fact, months: int, on: datetime.date) -> str:
     """One fact inside a sentence: its words, regulator, checked date and citation."""
-    late = review.overdue(fact.checked, months, on)
+    late = fact.late(months, on)
     unconfirmed = fact.status == "unconfirmed"
     return str(macros().phrase(fact.text, unconfirmed, SHORT[fact.field], fact.checked, late, cite(fact.sources)))
 
 
 def short_phrase(fact, months: int, on: datetime.date) -> str:
     """One fact in a few words, for a table cell: the `short` text (or its status), citation, overdue mark."""
-    late = review.overdue(fact.checked, months, on)
+    late = fact.late(months, on)
     return str(macros().short(fact.short or fact.label, cite(fact.sources), late))
 
 
 def checked_cell(agent, months: int, on: datetime.date) -> str:
     oldest = agent.oldest_check()
-    return str(macros().checked(oldest, review.overdue(oldest, months, on)))
+    return str(macros().checked(oldest, agent.late(months, on)))
 
 
 def box(agent, months: int, on: datetime.date) -> str:
     """The agent's status box: one paragraph per regulator, dated events, unconfirmed reports."""
     oldest = agent.oldest_check()
-    late = review.overdue(oldest, months, on)
+    late = agent.late(months, on)
     kind, title = (
         ("warning", f"Regulatory status of {agent.name}, checked on {oldest}: review overdue")
         if late
@@ -109,7 +117,7 @@ def box(agent, months: int, on: datetime.date) -> str:
             "text": fact.text[0].upper() + fact.text[1:],
             "cite": cite(fact.sources),
             "checked": fact.checked,
-            "late": review.overdue(fact.checked, months, on),
+            "late": fact.late(months, on),
             "events": [{"date": date, "text": event, "cite": cite(sources)} for date, event, sources in fact.events],
             "unconfirmed": fact.unconfirmed,
         }
@@ -201,9 +209,9 @@ def on_page_markdown(markdown, page, config, files):
     on, months = today(), state["intervals"].regulatory
     for match in PLACEHOLDER.finditer(markdown):
         agent = state["agents"].get(match["agent"])
-        if agent and review.overdue(agent.oldest_check(), months, on) and agent.id not in state["warned"]:
+        if agent and agent.late(months, on) and agent.id not in state["warned"]:
             state["warned"].add(agent.id)
-            review.warn(f"the regulatory status of {agent.name} (data/agents.yml)", agent.oldest_check(), months)
+            warn_late(agent, months, on)
     return expand(markdown, state["agents"], months, on, src, start)
 
 

@@ -38,7 +38,7 @@ def items(root: Path, today: datetime.date) -> list[tuple[datetime.date, str, da
     for agent in agents.load(root / "data" / "agents.yml", today).values():
         for fact in agent.facts.values():
             what = f"data/agents.yml: {agent.id} {fact.field}"
-            found.append((review.due(fact.checked, intervals.regulatory), what, fact.checked))
+            found.append((fact.due(intervals.regulatory), what, fact.checked))
     return sorted(found)
 
 

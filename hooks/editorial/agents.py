@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from editorial import review
 from editorial.yamlfile import DataError, line_of_key, load_with_lines
 
 # A medicines regulator's decisions, the same words for every agency.
@@ -45,6 +46,7 @@ FACT_FIELDS = {
     "class",
     "unconfirmed",
     "note",
+    "valid_until",
 }
 
 
@@ -60,10 +62,19 @@ class Fact:
     short: str = ""
     label: str = ""
     events: tuple[tuple[datetime.date, str, tuple[str, ...]], ...] = ()
+    valid_until: datetime.date | None = None  # the last day the cited edition is in force (a yearly list)
 
     @property
     def regulator(self) -> str:
         return REGULATORS[self.field][0]
+
+    def due(self, months: int) -> datetime.date:
+        """When to check again: the interval after `checked`, or the end of the edition it rests on if sooner."""
+        interval = review.due(self.checked, months)
+        return interval if self.valid_until is None else min(interval, self.valid_until)
+
+    def late(self, months: int, on: datetime.date) -> bool:
+        return on > self.due(months)
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,9 @@ class Agent:
 
     def oldest_check(self) -> datetime.date:
         return min(f.checked for f in self.facts.values())
+
+    def late(self, months: int, on: datetime.date) -> bool:
+        return any(f.late(months, on) for f in self.facts.values())
 
 
 def _keys(value, where: str) -> tuple[str, ...]:
@@ -111,6 +125,9 @@ def _fact(agent_id: str, field: str, raw, today: datetime.date) -> Fact:
     for name in ("approved", "withdrawn", "discontinued"):
         if raw.get(name) is not None:
             _date(raw[name], f"{field}.{name}", today)
+    valid_until = raw.get("valid_until")
+    if valid_until is not None and (not isinstance(valid_until, datetime.date) or valid_until < checked):
+        raise ValueError(f"{field}.valid_until: must be a date on or after 'checked', such as 2026-12-31")
     events = []
     for i, event in enumerate(raw.get("events") or []):
         if not isinstance(event, dict) or not isinstance(event.get("text"), str):
@@ -135,6 +152,7 @@ def _fact(agent_id: str, field: str, raw, today: datetime.date) -> Fact:
         " ".join(str(raw.get("short") or "").split()),
         status_label(field, raw["status"], raw.get("class")),
         tuple(events),
+        valid_until,
     )
 
 

@@ -209,6 +209,20 @@ class TestStatusRendering:
         late = hook("regulatory_status").expand("{{ status zuranolone fda }}", data, 6, datetime.date(2027, 7, 1), "p")
         assert "review overdue" in late
 
+    def test_a_fact_on_a_yearly_list_is_overdue_when_the_list_ends(self, tmp_path, hook):
+        """valid_until: the 2026 list is checked today, but from 1 January 2027 it is not the list in force."""
+        text = AGENTS.replace("    checked: 2026-12-01\n", "    checked: 2026-12-01\n    valid_until: 2026-12-31\n", 1)
+        data = agents.load(write(tmp_path, "a.yml", text), TODAY)
+        expand = hook("regulatory_status").expand
+        assert "review overdue" not in expand("{{ status zuranolone fda }}", data, 6, datetime.date(2026, 12, 31), "p")
+        assert "review overdue" in expand("{{ status zuranolone fda }}", data, 6, datetime.date(2027, 1, 1), "p")
+        assert data["zuranolone"].facts["fda"].due(6) == datetime.date(2026, 12, 31)
+
+    def test_valid_until_before_the_check_is_refused(self, tmp_path):
+        text = AGENTS.replace("    checked: 2026-12-01\n", "    checked: 2026-12-01\n    valid_until: 2025-12-31\n", 1)
+        with pytest.raises(DataError, match="valid_until: must be a date on or after 'checked'"):
+            agents.load(write(tmp_path, "a.yml", text), TODAY)
+
     def test_unknown_field_is_one_line(self, tmp_path, hook):
         from mkdocs.exceptions import PluginError
 
