@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 PAGE = "mechanisms/testosterone/"
 
@@ -171,9 +172,10 @@ def test_preview_keeps_the_locator(page, tmp_path):
         note.wait_for(state="visible", timeout=3000)
         assert note.inner_text() == "Cited at: p. 3"
         page.locator("article h1").first.hover()
+        expect(page.locator(".md-tooltip2--active")).to_have_count(0)  # that tooltip has closed
         page.locator("article a.footnote-ref").first.hover()  # no locator on this one
         page.locator(".md-tooltip2--active .md-tooltip2__inner").wait_for(state="visible", timeout=3000)
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(200)  # a note would be added within a frame or two
         assert page.locator(".md-tooltip2--active .cite-locator-note").count() == 0
     finally:
         server.shutdown()
