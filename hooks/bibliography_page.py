@@ -2,9 +2,12 @@
 
 Why: mkdocs-bibtex's `\\full_bibliography` depends on page order and leaves dead
 back-links. This hook writes the list itself, from the same formatter the pages
-use, and, once every page's HTML exists, adds links back to each page and
-section that cites an entry. It also publishes the whole bibliography for download, as
-BibTeX, RIS and CSL-JSON exported for readers (no editorial `note`; see hooks/citing/).
+use, and, once every page's HTML exists, adds a link back to each page that cites
+an entry: the page once, by title. Section links made the page its heaviest (issue 14);
+the page's own reference list and markers show where within it an entry is cited.
+That is presentation, not content: no `changes:` entry. It also publishes the whole
+bibliography for download, as BibTeX, RIS and CSL-JSON exported for readers (no
+editorial `note`; see hooks/citing/).
 
 The page opts in with the marker `<!-- full-bibliography -->`. Entries and formatted references come
 through the adapter (editorial/bibtex_plugin.py); the markup is in hooks/templates/bibliography.j2.
@@ -43,8 +46,8 @@ def macros():
     return _macros
 
 
-# key -> list of (page url, page title, section id, section title), filled as pages render
-citations_by_key: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+# key -> {page url: page title}, in the order pages render
+citations_by_key: dict[str, dict[str, str]] = defaultdict(dict)
 
 
 def sort_key(entry) -> tuple:
@@ -72,39 +75,25 @@ def render_list(entries: dict, format_reference) -> str:
     return "\n".join(out)
 
 
-def sections_citing(html: str) -> list[tuple[str, str, str]]:
-    """(key, section id, section title) for each citation marker in a page's HTML, in order.
+def keys_cited(html: str) -> list[str]:
+    """The key of each citation marker in a page's HTML, in order.
 
     selectolax's C parser (Lexbor) reads a page in about a millisecond; BeautifulSoup took ten.
     """
-    section = ("", "")
     found = []
-    for element in LexborHTMLParser(html).css("h1, h2, h3, a.footnote-ref"):
-        if element.tag in ("h1", "h2", "h3"):
-            title = element.text(deep=True, separator=" ", strip=True).rstrip("¶").strip()
-            section = (element.attributes.get("id") or "", title)
-        elif (element.attributes.get("href") or "").startswith("#fn:"):
-            found.append((element.attributes["href"][4:], *section))
+    for element in LexborHTMLParser(html).css("a.footnote-ref"):
+        href = element.attributes.get("href") or ""
+        if href.startswith("#fn:"):
+            found.append(href[4:])
     return found
 
 
 def backlinks_html(key: str, here_url: str) -> str:
-    """ "Cited on: Page (Section, Section); Page (Section)" with links relative to the bibliography page."""
-    pages: dict[str, tuple[str, list[tuple[str, str]]]] = {}
-    for url, page_title, section_id, section_title in citations_by_key.get(key, []):
-        title, sections = pages.setdefault(url, (page_title, []))
-        if section_id and (section_id, section_title) not in sections and section_title != page_title:
-            sections.append((section_id, section_title))
+    """ "Cited on: Page; Page" with links relative to the bibliography page."""
+    pages = citations_by_key.get(key, {})
     if not pages:
         return ""
-    listed = [
-        {
-            "href": get_relative_url(url, here_url),
-            "title": title,
-            "sections": [{"id": sid, "title": st} for sid, st in sections],
-        }
-        for url, (title, sections) in pages.items()
-    ]
+    listed = [{"href": get_relative_url(url, here_url), "title": title} for url, title in pages.items()]
     return str(macros().cited_on(listed))
 
 
@@ -130,9 +119,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     known = bibtex_plugin.entries(config)
-    for key, section_id, section_title in sections_citing(html):
+    for key in keys_cited(html):
         if key in known:
-            citations_by_key[key].append((page.url, page.title, section_id, section_title))
+            citations_by_key[key].setdefault(page.url, page.title)
     return html
 
 

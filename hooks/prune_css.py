@@ -4,10 +4,14 @@ Why: main.*.min.css styles every Material feature (blog posts, cookie consent, g
 keyboard keys, Pygments tokens, source facts...) and is part of every page's first
 view. After the build, this hook drops each selector that names a class found in no
 page's HTML, no shipped script (Material's bundle builds its widgets from class names
-written out in full) and not the search index, then each custom property (mostly icon
-data URIs) that no stylesheet, script or page refers to. It is PurgeCSS's rule, done
-with tinycss2: a selector is dropped only if it cannot match. Selectors that require
-[dir=rtl] go too when no page is right-to-left. Selectors inside :not(), :is() and
+written out in full) and no class attribute of the search index (whose HTML search
+results show), or an element (kbd, h5, iframe...) found in none of them, then each
+custom property (mostly icon data URIs) that no stylesheet, script or page refers to.
+It is PurgeCSS's rule, done with tinycss2: a selector is dropped only if it cannot match.
+Every word of a script counts as a class and as an element it may create. Rules for the
+6th to 20th tab of a tabbed set go when no set has that many tabs (pymdownx.tabbed and
+the "Cite this page" box write each set's count: data-tabs="set:count"). Selectors that
+require [dir=rtl] go too when no page is right-to-left. Selectors inside :not(), :is() and
 other functions, other attribute selectors and at-rules other than @media,
 @supports, @container and @layer are kept whole. The file keeps its name: a page that
 starts using a new component gets its rules back in the next build. `mkdocs serve`
@@ -22,8 +26,10 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import json
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import tinycss2
 from mkdocs.plugins import event_priority
@@ -35,6 +41,11 @@ GROUPING = {"media", "supports", "container", "layer"}
 # `c` before the look-behind lets the regex engine skip to each "c": 7 times faster on a page (issue 14).
 CLASS_ATTR = re.compile(r"""c(?<![\w-]c)lass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 WORD = re.compile(r"-?[A-Za-z_][\w-]*")
+TAG = re.compile(r"<([A-Za-z][\w-]*)")
+DATA_TABS = re.compile(r"""data-tabs=["'][^"':]*:(\d+)["']""")
+# Material styles tabs 1 to 20 one by one: `.tabbed-set>input:nth-child(7):checked~...`, a set's
+# labels and blocks likewise (each set holds one input, label and block per tab).
+NTH_TAB = re.compile(r"(?:\.tabbed-set>input|\.tabbed-labels>label|\.tabbed-block):nth-child\((\d+)\)")
 # A class name a script completes at run time: `tabbed-control--${side}`, "md-tag--" + name.
 PREFIX = re.compile(r"""(-?[A-Za-z_][\w-]*[-_])(?:\$\{|["'`]\s*\+)""")
 CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -50,6 +61,19 @@ state: dict[str, bool] = {}
 def html_classes(html: str) -> set[str]:
     """Class names in the class attributes of an HTML document."""
     return {name for m in CLASS_ATTR.finditer(html) for name in (m.group(1) or m.group(2) or "").split()}
+
+
+def html_elements(html: str) -> set[str]:
+    """Element names of an HTML document, as the selectors' "<" marks them: lower case."""
+    return {"<" + name.lower() for name in TAG.findall(html)}
+
+
+def json_strings(value) -> list[str]:
+    """Every string in a decoded JSON document (the search index holds HTML in its strings)."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [text for item in items for text in json_strings(item)]
 
 
 def selectors(prelude) -> list[list]:
@@ -76,6 +100,18 @@ def selector_classes(tokens: list) -> set[str]:
     return found
 
 
+def selector_elements(tokens: list) -> set[str]:
+    """Elements a selector requires at its top level, as "<name": type selectors, not `.name`, `:name`, `::name`."""
+    found = set()
+    for before, token in zip([None, *tokens], tokens, strict=False):
+        starts_compound = (
+            before is None or before.type == "whitespace" or (before.type == "literal" and before.value in "+>~")
+        )
+        if token.type == "ident" and starts_compound:
+            found.add("<" + token.value.lower())
+    return found
+
+
 def declarations(content, unused: set[str]) -> str:
     """A rule's block without the declarations of `unused` custom properties."""
     items = tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True)
@@ -84,19 +120,38 @@ def declarations(content, unused: set[str]) -> str:
     return ";".join(item.serialize() for item in items if item.name not in unused)
 
 
-def prune_rules(rules, used: set[str], unused_properties: set[str] = frozenset()) -> list[str]:
-    """The rules as CSS text, without selectors that name an unused class; empty rules dropped."""
+def most_tabs(html: str) -> int | None:
+    """The most tabs of any tabbed set of a page (0 without one); None if a set does not say."""
+    counts = DATA_TABS.findall(html)
+    if html.count("tabbed-set") > len(counts):  # a set without its count, or the name in text: unknown
+        return None
+    return max(map(int, counts), default=0)
+
+
+def prune_rules(
+    rules, used: set[str], unused_properties: set[str] = frozenset(), elements=None, tabs: int | None = None
+) -> list[str]:
+    """The rules as CSS text, without selectors that name an unused class (or, given `elements`, an element
+    not in it, or, given `tabs`, a tab past the most any tabbed set has); empty rules dropped."""
+
+    def can_match(tokens) -> bool:
+        if not selector_classes(tokens) <= used:
+            return False
+        if elements is not None and not selector_elements(tokens) <= elements:
+            return False
+        return tabs is None or all(int(n) <= tabs for n in NTH_TAB.findall(tinycss2.serialize(tokens)))
+
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            kept = [s for s in selectors(rule.prelude) if selector_classes(s) <= used]
+            kept = [s for s in selectors(rule.prelude) if can_match(s)]
             block = declarations(rule.content, unused_properties) if kept else ""
             if block.strip():
                 prelude = ",".join(tinycss2.serialize(s).strip() for s in kept)
                 out.append(prelude + "{" + block + "}")
         elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING and rule.content is not None:
             inner_rules = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-            inner = prune_rules(inner_rules, used, unused_properties)
+            inner = prune_rules(inner_rules, used, unused_properties, elements, tabs)
             if inner:
                 out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
         elif rule.type != "error":
@@ -113,17 +168,20 @@ def unused_custom_properties(css: str, elsewhere: str) -> set[str]:
     return {name for name in declared if counts[name] == len(re.findall(r"[{;]" + re.escape(name) + ":", css))}
 
 
-def prune(css: str, used: set[str], elsewhere: str = "", prefixes: tuple[str, ...] = ()) -> str:
+def prune(
+    css: str, used: set[str], elsewhere: str = "", prefixes: tuple[str, ...] = (), elements=None, tabs=None
+) -> str:
     """Material's minified stylesheet without what cannot apply to pages using the classes `used`
-    (or any class that starts with one of `prefixes`)."""
+    (or any class that starts with one of `prefixes`), and, if given, only the `elements` ("<name")
+    and tabbed sets of at most `tabs` tabs."""
     used = used | {name for name in CSS_CLASS.findall(css) if name.startswith(prefixes)} if prefixes else used
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    pruned = "".join(prune_rules(rules, used))
+    pruned = "".join(prune_rules(rules, used, elements=elements, tabs=tabs))
     unused = unused_custom_properties(pruned, elsewhere)
     if not unused:
         return pruned
     rules = tinycss2.parse_stylesheet(pruned, skip_comments=True, skip_whitespace=True)
-    return "".join(prune_rules(rules, used, unused))
+    return "".join(prune_rules(rules, used, unused, elements, tabs))
 
 
 def palette_colors(theme_palette) -> dict[str, set[str]]:
@@ -178,26 +236,52 @@ def prune_palette(css: str, colors: dict[str, set[str]]) -> str:
     return "".join(rules_text(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
 
 
-def site_usage(site: Path, css_file: Path) -> tuple[set[str], tuple[str, ...], str]:
-    """Classes the site can use, prefixes scripts complete, and the text of all else that may name a custom property."""
+class Usage(NamedTuple):
+    used: set[str]  # classes pages, scripts and search results can hold
+    prefixes: tuple[str, ...]  # of classes scripts complete at run time
+    elsewhere: str  # all else that may name a custom property
+    elements: set[str]  # elements ("<name") pages, search results and scripts can hold
+    tabs: int | None  # the most tabs of any tabbed set; None if unknown
+
+
+def site_usage(site: Path, css_file: Path) -> Usage:
+    """What the built site can use of the stylesheet `css_file`."""
     used: set[str] = set()
     prefixes: set[str] = set()
+    elements: set[str] = set()
+    tabs: int | None = 0
     other_text = []
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8", errors="replace")
         used |= html_classes(html)
+        elements |= html_elements(html)
+        if tabs is not None:
+            page_tabs = most_tabs(html)
+            tabs = None if page_tabs is None else max(tabs, page_tabs)
         if RTL_ATTRIBUTE.search(html):
             used.add(RTL)
         other_text.append(" ".join(m for m in re.findall(r"var\(--[\w-]+|--[\w-]+", html)))
-    for path in list(site.glob("assets/**/*.js")) + list(site.glob("search/*.json")):
+    for path in site.glob("assets/**/*.js"):
         text = path.read_text(encoding="utf-8", errors="replace")
-        used |= set(WORD.findall(text))
+        words = set(WORD.findall(text))  # a script may build any class or element it names
+        used |= words
+        elements |= {"<" + word.lower() for word in words}
         prefixes |= set(PREFIX.findall(text))
+        other_text.append(" ".join(CUSTOM_PROPERTY.findall(text)))
+    for path in site.glob("search/*.json"):  # search results show the index's HTML: its classes and elements
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            html = "\n".join(json_strings(json.loads(text)))
+        except ValueError:  # not JSON after all: every word counts, as in a script
+            html = text
+            used |= set(WORD.findall(text))
+        used |= html_classes(html)
+        elements |= html_elements(html)
         other_text.append(" ".join(CUSTOM_PROPERTY.findall(text)))
     for path in site.glob("assets/**/*.css"):
         if path != css_file:
             other_text.append(path.read_text(encoding="utf-8", errors="replace"))
-    return used, tuple(sorted(prefixes)), "\n".join(other_text)
+    return Usage(used, tuple(sorted(prefixes)), "\n".join(other_text), elements, tabs)
 
 
 def on_startup(command, dirty):
@@ -226,9 +310,10 @@ def on_post_build(config):
         if fnmatch.fnmatch(src_uri, PALETTE_CSS):
             css_file.write_text(prune_palette(css, palette_colors(config.theme.get("palette"))), encoding="utf-8")
             continue
-        used, prefixes, elsewhere = site_usage(site, css_file)
-        key = hashlib.sha256("\0".join([css, *sorted(used), *prefixes, elsewhere]).encode()).hexdigest()
+        usage = site_usage(site, css_file)
+        parts = [css, *sorted(usage.used), *usage.prefixes, usage.elsewhere, *sorted(usage.elements), str(usage.tabs)]
+        key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
         if key not in _cache:  # mkdocs serve rebuilds the same site again and again
             _cache.clear()
-            _cache[key] = prune(css, used, elsewhere, prefixes)
+            _cache[key] = prune(css, usage.used, usage.elsewhere, usage.prefixes, usage.elements, usage.tabs)
         css_file.write_text(_cache[key], encoding="utf-8")

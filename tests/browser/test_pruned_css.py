@@ -15,7 +15,7 @@ import material
 import pytest
 
 MATERIAL_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-PAGES = ["", "clinical/agents-at-a-glance/", "glossary/", "mechanisms/estradiol/"]
+PAGES = ["", "clinical/agents-at-a-glance/", "glossary/", "mechanisms/estradiol/", "references/bibliography/"]
 
 STYLES = """() => {
   const out = [];
@@ -85,6 +85,12 @@ def tooltip(page):
     page.locator(".md-tooltip2--active").wait_for(timeout=5000)
 
 
+def cite_box(page):
+    """ "Cite this page" opened on its third tab: details, tabbed labels and a checked tab."""
+    page.locator("details.cite-this-page > summary").click()
+    page.locator("details.cite-this-page .tabbed-labels > label").nth(2).click()
+
+
 def test_stylesheet_was_pruned(site):
     pruned = next((site.site / "assets" / "stylesheets").glob("main.*.min.css"))
     assert pruned.stat().st_size < (MATERIAL_CSS / pruned.name).stat().st_size * 0.9
@@ -96,7 +102,7 @@ def test_pages_look_the_same(browser, base_url, path):
     assert differences(styles(browser, url, False, "light"), styles(browser, url, True, "light")) == []
 
 
-@pytest.mark.parametrize(("name", "action"), [("search", search), ("tooltip", tooltip)])
+@pytest.mark.parametrize(("name", "action"), [("search", search), ("tooltip", tooltip), ("cite box", cite_box)])
 def test_widgets_look_the_same_in_the_dark_scheme(browser, base_url, name, action):
     url = base_url + "mechanisms/estradiol/"
     pruned, full = styles(browser, url, False, "dark", action), styles(browser, url, True, "dark", action)

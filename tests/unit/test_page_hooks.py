@@ -119,17 +119,19 @@ class TestBibliographyPage:
         with pytest.raises(ValueError, match="gamma2020x"):
             hook("bibliography_page").render_list(bib.entries, lambda key: "")
 
-    def test_sections_and_backlinks(self, hook):
+    def test_backlinks_name_each_citing_page_once(self, hook):
         page = hook("bibliography_page")
         html = """<h1>Page</h1><p>x<sup><a class="footnote-ref" href="#fn:alpha2020rct">1</a></sup></p>
         <h2 id="risks">Risks¶</h2><p>y<sup><a class="footnote-ref" href="#fn:alpha2020rct">1</a></sup></p>"""
-        found = page.sections_citing(html)
-        assert found == [("alpha2020rct", "", "Page"), ("alpha2020rct", "risks", "Risks")]
+        config = SimpleNamespace(plugins={"bibtex": SimpleNamespace(registry=SimpleNamespace(bib_data=BIB))})
         page.citations_by_key.clear()
-        for key, sid, title in found:
-            page.citations_by_key[key].append(("clinical/x/", "Page", sid, title))
+        for url, title in (("clinical/x/", "Page"), ("clinical/y/", "Other & page")):
+            page.on_page_content(html, SimpleNamespace(url=url, title=title), config, None)
         links = page.backlinks_html("alpha2020rct", "references/bibliography/")
-        assert '<a href="../../clinical/x/">Page</a> (<a href="../../clinical/x/#risks">Risks</a>)' in links
+        assert links.endswith(
+            'Cited on: <a href="../../clinical/x/">Page</a>; <a href="../../clinical/y/">Other &amp; page</a></span>'
+        )
+        assert "#risks" not in links  # the page's own reference list shows where within it
         assert page.backlinks_html("beta2019review", "references/bibliography/") == ""
 
 

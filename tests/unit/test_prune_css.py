@@ -56,11 +56,52 @@ def test_site_usage_reads_pages_scripts_and_the_search_index(hook, tmp_path):
     (tmp_path / "search").mkdir()
     (tmp_path / "index.html").write_text('<p class="from-html" style="--md-inline:1">', encoding="utf-8")
     (tmp_path / "assets" / "javascripts" / "app.js").write_text('x("div",{class:"from-js"});`pre-${a}`')
-    (tmp_path / "search" / "search_index.json").write_text('{"docs":[{"text":"<span class=\\"from-index\\">"}]}')
+    index = '{"docs":[{"text":"<span class=\\"from-index\\">admonition <kbd>K</kbd>"}]}'
+    (tmp_path / "search" / "search_index.json").write_text(index)
     main = tmp_path / "assets" / "stylesheets" / "main.0.min.css"
     main.write_text(".x{}")
     (tmp_path / "assets" / "stylesheets" / "extra.css").write_text("a{color:var(--md-extra)}")
-    used, prefixes, elsewhere = mod.site_usage(tmp_path, main)
+    used, prefixes, elsewhere, elements, tabs = mod.site_usage(tmp_path, main)
     assert {"from-html", "from-js", "from-index"} <= used
+    assert "admonition" not in used  # a word of the index's text is no class
+    assert {"<p", "<div", "<kbd", "<span"} <= elements and "<x" in elements  # scripts: every word
     assert prefixes == ("pre-",)
     assert "--md-inline" in elsewhere and "--md-extra" in elsewhere
+    assert tabs == 0  # no tabbed set
+
+
+def test_selectors_naming_an_element_no_page_holds_are_dropped_when_elements_are_given(hook):
+    prune = hook("prune_css").prune
+    css = ".md-typeset kbd,.md-typeset h1{color:red}.x>iframe{a:b}.x+p:hover::before{c:d}:root{g:h}a:not(kbd){e:f}"
+    elements = {"<h1", "<p", "<a"}
+    assert prune(css, {"md-typeset", "x"}, elements=elements) == (
+        ".md-typeset h1{color:red}.x+p:hover::before{c:d}:root{g:h}a:not(kbd){e:f}"
+    )
+    assert prune(css, {"md-typeset", "x"}) == css  # without `elements`, every element may occur
+
+
+def test_selector_elements(hook):
+    import tinycss2
+
+    mod = hook("prune_css")
+    (selector,) = mod.selectors(tinycss2.parse_component_value_list("Table .a>TD~b+i:first-child::after[x=y]"))
+    assert mod.selector_elements(selector) == {"<table", "<td", "<b", "<i"}
+
+
+def test_rules_for_tabs_no_tabbed_set_has_are_dropped(hook):
+    mod = hook("prune_css")
+    css = ".tabbed-set>input:first-child:checked,.tabbed-set>input:nth-child(2):checked,"
+    css += ".tabbed-set>input:nth-child(3):checked{a:b}@media screen{.tabbed-set>input:nth-child(3)~p{c:d}}"
+    css += ".tabbed-labels>label:nth-child(3),.tabbed-block:nth-child(3){e:f}.md-tabs__item:nth-child(3){g:h}"
+    used = {"tabbed-set", "tabbed-labels", "tabbed-block", "md-tabs__item"}
+    kept = ".tabbed-set>input:first-child:checked,.tabbed-set>input:nth-child(2):checked{a:b}"
+    assert mod.prune(css, used, tabs=2) == kept + ".md-tabs__item:nth-child(3){g:h}"  # navigation tabs stay
+    assert mod.prune(css, used) == css  # the count unknown: every tab stays
+
+
+def test_most_tabs_of_a_page(hook):
+    most_tabs = hook("prune_css").most_tabs
+    two_sets = '<div class="tabbed-set tabbed-alternate" data-tabs="1:3">…<div class="tabbed-set" data-tabs="cite:5">'
+    assert most_tabs(two_sets) == 5
+    assert most_tabs("<p>no tabs</p>") == 0
+    assert most_tabs('<div class="tabbed-set">') is None  # a set that does not say how many: keep all

@@ -112,5 +112,5 @@ def test_rtl_rules_go_unless_a_page_is_right_to_left(hook, tmp_path):
     assert prune.prune(css, {"md-nav", prune.RTL}) == css
     (tmp_path / "index.html").write_text('<html dir="rtl"><body class="md-nav"></body></html>')
     (tmp_path / "main.css").write_text(css)
-    used, _, _ = prune.site_usage(tmp_path, tmp_path / "main.css")
+    used = prune.site_usage(tmp_path, tmp_path / "main.css").used
     assert prune.RTL in used
