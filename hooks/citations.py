@@ -89,19 +89,22 @@ def group_problems(body: str, known: set[str] | None, unread: dict[str, str] | N
     return found
 
 
+BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)  # a bracket, or an escaped character ("\\[" is text)
+
+
 def bracket_depths(line: str) -> list[int]:
-    """Depth of "[" nesting before each character of a line ("\\[" is text)."""
-    depths, depth, escaped = [], 0, False
-    for char in line:
-        depths.append(depth)
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[":
-            depth += 1
-        elif char == "]":
-            depth = max(0, depth - 1)
+    """Depth of "[" nesting before each character of a line ("\\[" is text).
+
+    Only brackets and backslashes are visited, not every character (issue 14).
+    """
+    depths: list[int] = []
+    depth = 0
+    for match in BRACKET.finditer(line):
+        char = match[0]
+        if char == "[" or char == "]":
+            depths += [depth] * (match.end() - len(depths))
+            depth = depth + 1 if char == "[" else max(0, depth - 1)
+    depths += [depth] * (len(line) - len(depths))
     return depths
 
 
@@ -189,6 +192,8 @@ def problems(markdown: str, known: set[str] | None, start: int = 1, unread: dict
                 " add `markdown` to the block's opening tag (<div markdown>) or cite outside it"
             )
             continue
+        if "@" not in line:  # every check below reads an "@": most lines are skipped without a scan (issue 14)
+            continue
         for group in citations.groups(line):  # a code span in a locator is the locator's text
             found += [f"{number}: {problem}" for problem in group_problems(group["body"], known, unread)]
         found += [f"{number}: {problem}" for problem in stray_problems(visible[index])]
@@ -228,6 +233,8 @@ def snippet_bases(config) -> tuple[list[Path], list[str]]:
 
 
 def included_problems(markdown: str, config) -> list[str]:
+    if "8<" not in markdown:  # no snippet line ("--8<--"): skip the line-by-line match
+        return []
     bases, _ = snippet_bases(config)
     found = []
     for line in markdown.split("\n"):

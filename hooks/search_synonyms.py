@@ -87,11 +87,16 @@ def contains(words: list[str], present: set[str], name: tuple[str, ...]) -> bool
         any(w not in present for w in name[1:-1]) or (name[-1] not in present and name[-1] + "s" not in present)
     ):
         return False  # a word of the name is missing: no need to look for the sequence
-    return n == 1 or any(
-        words[i + 1 : i + n - 1] == list(name[1:-1]) and words[i + n - 1] in (name[-1], name[-1] + "s")
-        for i, word in enumerate(words[: len(words) - n + 1])
-        if word == name[0]
-    )
+    if n == 1:
+        return True
+    middle, ends, start = list(name[1:-1]), (name[-1], name[-1] + "s"), -1
+    while True:  # list.index finds each place the name's first word is, in C: not a loop over every word
+        try:
+            start = words.index(name[0], start + 1, len(words) - n + 1)
+        except ValueError:
+            return False
+        if words[start + 1 : start + n - 1] == middle and words[start + n - 1] in ends:
+            return True
 
 
 class Vocabulary:
@@ -101,12 +106,21 @@ class Vocabulary:
         self.separator = separator
         self.groups = [[(name, tuple(tokens(name, separator))) for name in group] for group in groups]
         self.by_first: dict[str, set[int]] = {}
+        self.found: dict[tuple[str, ...], list[str]] = {}  # texts -> other_names(texts)
         for i, group in enumerate(self.groups):
             for _, words in group:
                 self.by_first.setdefault(words[0] if words else "", set()).add(i)
 
     def other_names(self, texts: list[str]) -> list[str]:
         """Names from every group that the texts mention, except those already in them."""
+        if not any(texts):  # most fields of most entries are empty
+            return []
+        key = tuple(texts)  # titles such as "Key points" or "References" recur on every page
+        if key not in self.found:
+            self.found[key] = self.scan(texts)
+        return list(self.found[key])
+
+    def scan(self, texts: list[str]) -> list[str]:
         split = [tokens(text, self.separator) for text in texts]
         present = [set(words) for words in split]
         seen = set().union(*present)

@@ -101,7 +101,8 @@ def blank_code(lines: list[str]) -> list[str]:
             fence = opening.group(2)[0] * 3
             out.append("")
             continue
-        out.append(CODE_SPAN.sub(lambda m: " " * len(m[0]), line))  # positions stay
+        # positions stay; a line with no backtick has no code span to blank
+        out.append(CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line)
     return out
 
 

@@ -122,7 +122,8 @@ class TestBibliographyPage:
     def test_backlinks_name_each_citing_page_once(self, hook):
         page = hook("bibliography_page")
         html = """<h1>Page</h1><p>x<sup><a class="footnote-ref" href="#fn:alpha2020rct">1</a></sup></p>
-        <h2 id="risks">Risks¶</h2><p>y<sup><a class="footnote-ref" href="#fn:alpha2020rct">1</a></sup></p>"""
+        <h2 id="risks">Risks¶</h2><p>y<sup><a class="footnote-ref" href="#fn:alpha2020rct">1</a></sup></p>
+        <div class="footnote"><ol><li id="fn:alpha2020rct"><p>Alpha.</p></li></ol></div>"""
         config = SimpleNamespace(plugins={"bibtex": SimpleNamespace(registry=SimpleNamespace(bib_data=BIB))})
         page.citations_by_key.clear()
         for url, title in (("clinical/x/", "Page"), ("clinical/y/", "Other & page")):
