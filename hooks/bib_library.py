@@ -42,14 +42,6 @@ class Library(NamedTuple):
 state: dict = {"library": None, "stamp": None, "added": set()}
 
 
-def library_path(config) -> Path | None:
-    value = (config.extra or {}).get("bib_library")
-    if not value:
-        return None
-    path = Path(os.path.expanduser(str(value)))
-    return path if path.is_absolute() else Path(config.config_file_path).parent / path
-
-
 def cut(text: str, shown: str) -> Library:
     """Where each entry starts and ends, in one pass; nothing is parsed."""
     lines = entry_lines(text)
@@ -129,7 +121,7 @@ def on_files(files, config):
         return files
     bibtex_plugin.remove_entries(config, state["added"])  # `mkdocs serve`: an earlier build's may no longer be cited
     state["added"] = set()
-    path = library_path(config)
+    path = bibtex_plugin.library_path(config)
     if path is None:
         return files
     entries = bibtex_plugin.entries(config)
@@ -149,7 +141,7 @@ def on_files(files, config):
 
 def on_serve(server, config, builder):
     """Rebuild when the library changes, wherever it lives (mkdocs.yml's `watch:` covers bib/ only)."""
-    path = library_path(config)
+    path = bibtex_plugin.library_path(config)
     if path is not None and path.exists():
         server.watch(str(path))
     return server

@@ -75,12 +75,6 @@ def render_list(entries: dict, format_reference) -> str:
     return "\n".join(out)
 
 
-def keys_cited(html: str) -> list[str]:
-    """The keys a page cites, read from its reference list: "cited on" names pages, not sections,
-    so one pattern over the HTML does (a parse cost about a millisecond a page)."""
-    return cited_keys(html)
-
-
 def backlinks_html(key: str, here_url: str) -> str:
     """ "Cited on: Page; Page" with links relative to the bibliography page."""
     pages = citations_by_key.get(key, {})
@@ -112,7 +106,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     known = bibtex_plugin.entries(config)
-    for key in keys_cited(html):
+    for key in cited_keys(html):  # "cited on" names pages, so the reference list is enough
         if key in known:
             citations_by_key[key].setdefault(page.url, page.title)
     return html

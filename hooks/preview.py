@@ -89,12 +89,8 @@ def shared_inputs(config) -> tuple[list[Path], list[Path]]:
 
 def bib_files(config) -> list[Path]:
     """The bibliography the plugin reads, and a large library beside it (hooks/bib_library.py)."""
-    found = list(bibtex_plugin.bib_files(config))
-    library = (config.extra or {}).get("bib_library")
-    if library and "://" not in str(library):
-        path = Path(os.path.expanduser(str(library)))
-        found.append(path if path.is_absolute() else Path(config.config_file_path).parent / path)
-    return [path for path in found if path.exists()]
+    found = [*bibtex_plugin.bib_files(config), bibtex_plugin.library_path(config)]
+    return [path for path in found if path is not None and path.exists()]
 
 
 def install_memos() -> None:

@@ -74,14 +74,12 @@ def cite(keys) -> str:
 
 def warn_late(agent, months: int, on: datetime.date) -> None:
     """One serve warning per agent: which fact is late, and why (interval passed, or its edition ended)."""
-    for fact in agent.facts.values():
-        if fact.valid_until is not None and on > fact.valid_until:
-            review.log.warning(
-                f"Review overdue: the {fact.regulator} status of {agent.name} (data/agents.yml) rests on an edition "
-                f"in force until {fact.valid_until}; check the current one."
-            )
-            return
-    review.warn(f"the regulatory status of {agent.name} (data/agents.yml)", agent.oldest_check(), months)
+    ended = [f for f in agent.facts.values() if f.valid_until is not None and on > f.valid_until]
+    if ended:
+        what = f"the {ended[0].regulator} status of {agent.name} (data/agents.yml)"
+        review.warn(what, ended[0].checked, months, ended[0].valid_until)
+    else:
+        review.warn(f"the regulatory status of {agent.name} (data/agents.yml)", agent.oldest_check(), months)
 
 
 def phrase(fact, months: int, on: datetime.date) -> str:

@@ -34,22 +34,27 @@ def test_ruff_rejects_fixture():
     assert result.returncode != 0 and "F401" in result.stdout
 
 
+def lines_matching(pattern: re.Pattern, text: str) -> list[int]:
+    return [number for number, line in enumerate(text.splitlines(), start=1) if pattern.search(line)]
+
+
+def offenders(pattern: re.Pattern, folder: str, allowed: str = "") -> list[str]:
+    """file:line of every line under `folder` that `pattern` matches, `allowed` aside."""
+    return [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path.relative_to(ROOT).as_posix() != allowed
+        for number in lines_matching(pattern, path.read_text(encoding="utf-8"))
+    ]
+
+
 # Scripts stand on their own: what tests and scripts share (the Chromium flags, the search driver)
 # lives in scripts/, and tests import it from there, never the other way round.
 FROM_TESTS = re.compile(r"^\s*(?:from|import)\s+tests\b|sys\.path\.\w+\(.*[\"']tests[\"']")
 
 
-def script_imports_from_tests(text: str) -> list[int]:
-    return [number for number, line in enumerate(text.splitlines(), start=1) if FROM_TESTS.search(line)]
-
-
 def test_no_script_imports_from_tests():
-    offenders = [
-        f"{path.relative_to(ROOT)}:{number}"
-        for path in sorted((ROOT / "scripts").rglob("*.py"))
-        for number in script_imports_from_tests(path.read_text(encoding="utf-8"))
-    ]
-    assert offenders == []
+    assert offenders(FROM_TESTS, "scripts") == []
 
 
 def test_imports_from_tests_are_recognised():
@@ -62,27 +67,16 @@ def test_imports_from_tests_are_recognised():
             "import testsuite",  # allowed: another module
         ]
     )
-    assert script_imports_from_tests(text) == [1, 2, 3]
+    assert lines_matching(FROM_TESTS, text) == [1, 2, 3]
 
 
 # mkdocs-bibtex is wrapped by one adapter (hooks/editorial/bibtex_plugin.py): no other hook imports
 # the package or reaches into the plugin's registry, so a new release means changing one file.
 INTO_BIBTEX = re.compile(r"^\s*(?:from|import)\s+mkdocs_bibtex\b|\.registry\b|plugins\.get\(\s*[\"']bibtex[\"']")
-ADAPTER = "hooks/editorial/bibtex_plugin.py"
-
-
-def reaches_into_bibtex(text: str) -> list[int]:
-    return [number for number, line in enumerate(text.splitlines(), start=1) if INTO_BIBTEX.search(line)]
 
 
 def test_only_the_adapter_reaches_into_mkdocs_bibtex():
-    offenders = [
-        f"{path.relative_to(ROOT)}:{number}"
-        for path in sorted((ROOT / "hooks").rglob("*.py"))
-        if path.relative_to(ROOT).as_posix() != ADAPTER
-        for number in reaches_into_bibtex(path.read_text(encoding="utf-8"))
-    ]
-    assert offenders == []
+    assert offenders(INTO_BIBTEX, "hooks", allowed="hooks/editorial/bibtex_plugin.py") == []
 
 
 def test_reaching_into_mkdocs_bibtex_is_recognised():
@@ -95,4 +89,4 @@ def test_reaching_into_mkdocs_bibtex_is_recognised():
             "bibtex_plugin.entries(config)",  # allowed
         ]
     )
-    assert reaches_into_bibtex(text) == [1, 2, 3]
+    assert lines_matching(INTO_BIBTEX, text) == [1, 2, 3]

@@ -86,6 +86,15 @@ def install(
         registry.validate_citation_blocks = validate
 
 
+def library_path(config) -> Path | None:
+    """A large reference library beside bib/ (`extra.bib_library`, read by hooks/bib_library.py), or None."""
+    value = (config.extra or {}).get("bib_library")
+    if not value:
+        return None
+    path = Path(os.path.expanduser(str(value)))
+    return path if path.is_absolute() else Path(config.config_file_path).parent / path
+
+
 def bib_files(config) -> list[Path]:
     """Every file the plugin reads: `bib_file`, or each .bib under `bib_dir`."""
     plugin = config.plugins.get("bibtex")

@@ -54,5 +54,8 @@ def overdue(checked: datetime.date, months: int, today: datetime.date) -> bool:
     return today > due(checked, months)
 
 
-def warn(what: str, checked: datetime.date, months: int) -> None:
-    log.warning(f"Review overdue: {what} was checked on {checked}; the interval is {months} months.")
+def warn(what: str, checked: datetime.date, months: int, valid_until: datetime.date | None = None) -> None:
+    if valid_until is not None:  # a yearly edition (WADA's list) has been replaced
+        log.warning(f"Review overdue: {what} rests on an edition in force until {valid_until}; check the current one.")
+    else:
+        log.warning(f"Review overdue: {what} was checked on {checked}; the interval is {months} months.")

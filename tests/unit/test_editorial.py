@@ -218,6 +218,16 @@ class TestStatusRendering:
         assert "review overdue" in expand("{{ status zuranolone fda }}", data, 6, datetime.date(2027, 1, 1), "p")
         assert data["zuranolone"].facts["fda"].due(6) == datetime.date(2026, 12, 31)
 
+    def test_serve_warning_says_which_edition_ended(self, tmp_path, hook, monkeypatch):
+        said = []
+        monkeypatch.setattr(review.log, "warning", said.append)
+        text = AGENTS.replace("    checked: 2026-12-01\n", "    checked: 2026-12-01\n    valid_until: 2026-12-31\n", 1)
+        warn_late = hook("regulatory_status").warn_late
+        warn_late(agents.load(write(tmp_path, "a.yml", text), TODAY)["zuranolone"], 6, datetime.date(2027, 1, 1))
+        warn_late(agents.load(write(tmp_path, "b.yml", AGENTS), TODAY)["zuranolone"], 6, datetime.date(2027, 7, 1))
+        assert "rests on an edition in force until 2026-12-31" in said[0]
+        assert "was checked on 2026-12-01; the interval is 6 months" in said[1] and "edition" not in said[1]
+
     def test_valid_until_before_the_check_is_refused(self, tmp_path):
         text = AGENTS.replace("    checked: 2026-12-01\n", "    checked: 2026-12-01\n    valid_until: 2025-12-31\n", 1)
         with pytest.raises(DataError, match="valid_until: must be a date on or after 'checked'"):

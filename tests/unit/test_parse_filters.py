@@ -66,4 +66,4 @@ def test_bibliography_keys_like_a_full_parse(hook):
     """The reference list names the same sources as the markers, first cited first."""
     bibliography = hook("bibliography_page")
     assert soup_keys(CONTENT) == ["a2020", "b2019"]
-    assert bibliography.keys_cited(CONTENT) == ["a2020", "b2019"]
+    assert bibliography.cited_keys(CONTENT) == ["a2020", "b2019"]
