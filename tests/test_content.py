@@ -6,6 +6,7 @@ Each rule also runs on a fixture page in tests/fixtures/content/ that it must re
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -79,12 +80,32 @@ def test_every_agent_has_a_section_with_its_status_box(agent):
     pytest.fail(f"no clinical page has a section for {agent}")
 
 
-def test_agents_table_has_a_dated_cited_row_per_agent():
+def test_agents_table_has_a_cited_row_per_agent():
     assert rules.check_agent_table(read("clinical/agents-at-a-glance.md"), SOURCE_ARTICLE_AGENTS) == []
 
 
-def test_every_claim_has_a_verdict_and_a_source():
-    assert rules.check_claims(read("clinical/claims-checked.md")) == []
+def test_status_table_has_a_dated_row_per_agent_from_data():
+    assert rules.check_status_table(read("clinical/regulatory-status.md"), SOURCE_ARTICLE_AGENTS) == []
+
+
+CLAIM_PAGES = [
+    f"clinical/claims-about-{topic}.md" for topic in ("testosterone", "womens-hormones", "oxytocin", "peptides")
+]
+
+
+@pytest.mark.parametrize("page", CLAIM_PAGES)
+def test_every_claim_has_a_verdict_and_a_source(page):
+    assert rules.check_claims(read(page)) == []
+
+
+def test_every_claim_in_the_verdict_table_links_to_its_evidence():
+    """Each row of the table on claims-checked names a claim whose section is on a topic page."""
+    anchors = {a for page in CLAIM_PAGES for a in re.findall(r"\{ #(claim-[\w-]+) \}", read(page))}
+    links = re.findall(
+        r"^\| \[[^\]]+\]\((claims-about-[\w-]+)\.md#(claim-[\w-]+)\)", read("clinical/claims-checked.md"), re.M
+    )
+    assert len(links) == 18 and {a for _, a in links} == anchors
+    assert all(f"{{ #{a} }}" in read(f"clinical/{p}.md") for p, a in links)
 
 
 def test_abbreviations_are_defined_and_used():
@@ -143,8 +164,14 @@ def test_rule_rejects_fixture(name, check, expected):
 
 def test_table_rule_rejects_fixture():
     problems = rules.check_agent_table(fixture("table-undated.md"), ["Anastrozole", "Hexarelin"])
-    assert "row for Anastrozole: the last cell must be {{ status AGENT checked }} (its checked date)" in problems
     assert "row for Anastrozole cites no source" in problems
+    assert "no table row for Hexarelin" in problems
+
+
+def test_status_table_rule_rejects_fixture():
+    problems = rules.check_status_table(fixture("status-table-handwritten.md"), ["Anastrozole", "Hexarelin"])
+    assert "row for Anastrozole: the last cell must be {{ status AGENT checked }} (its checked date)" in problems
+    assert "row for Anastrozole: every status cell must come from {{ status AGENT FIELD }}" in problems
     assert "no table row for Hexarelin" in problems
 
 
@@ -154,3 +181,10 @@ def test_abbreviation_rule_rejects_fixture():
 
 def test_glossary_rule_finds_terms():
     assert rules.glossary_terms("Aromatase\n:   An enzyme.\n\nOXTR\n:   The receptor.\n") == ["Aromatase", "OXTR"]
+
+
+def test_a_status_placeholder_cites_but_its_checked_date_does_not():
+    page = (
+        "# T\n\n## Cited by data\n\n{{ status anastrozole fda }}\n\n## Dated only\n\n{{ status anastrozole checked }}\n"
+    )
+    assert rules.check_citations_per_section(page) == ["section 'Dated only' cites no source"]

@@ -71,7 +71,15 @@ def check_anatomy(text: str) -> list[str]:
 def check_citations_per_section(text: str) -> list[str]:
     _, body = split_front_matter(text)
     body = strip_code(body)
-    return [f"section '{name}' cites no source" for name, content in sections(body) if not CITATION.search(content)]
+    return [f"section '{name}' cites no source" for name, content in sections(body) if not cites(content)]
+
+
+# `{{ status AGENT }}` and `{{ status AGENT FIELD }}` render a fact with its source; the `checked` field is a date only.
+STATUS_CITING = re.compile(r"\{\{ status [\w-]+(?: (?!checked\b)\w+)? \}\}")
+
+
+def cites(text: str) -> bool:
+    return bool(CITATION.search(text) or STATUS_CITING.search(text))
 
 
 def check_forbidden_words(text: str) -> list[str]:
@@ -121,7 +129,21 @@ def table_rows(text: str) -> list[list[str]]:
 
 
 def check_agent_table(text: str, agents: list[str]) -> list[str]:
-    rows = [r for r in table_rows(text) if len(r) >= 8]
+    """The evidence table (agents at a glance): a row per agent, each citing a source or saying none was found."""
+    rows = [r for r in table_rows(text) if len(r) >= 5]
+    problems = []
+    for agent in agents:
+        row = next((r for r in rows if agent.lower() in r[0].lower()), None)
+        if row is None:
+            problems.append(f"no table row for {agent}")
+        elif not CITATION.search(" | ".join(row)) and "no peer-reviewed studies found" not in " | ".join(row).lower():
+            problems.append(f"row for {agent} cites no source")
+    return problems
+
+
+def check_status_table(text: str, agents: list[str]) -> list[str]:
+    """The status table (regulatory status at a glance): a row per agent, every cell from dated data."""
+    rows = [r for r in table_rows(text) if len(r) >= 4]
     problems = []
     for agent in agents:
         row = next((r for r in rows if agent.lower() in r[0].lower()), None)
@@ -130,8 +152,8 @@ def check_agent_table(text: str, agents: list[str]) -> list[str]:
             continue
         if not STATUS_CHECKED.match(row[-1]):
             problems.append(f"row for {agent}: the last cell must be {{{{ status AGENT checked }}}} (its checked date)")
-        if not CITATION.search(" | ".join(row)) and "{{ status " not in " | ".join(row):  # placeholders cite
-            problems.append(f"row for {agent} cites no source")
+        if not all("{{ status " in cell for cell in row[1:]):
+            problems.append(f"row for {agent}: every status cell must come from {{{{ status AGENT FIELD }}}}")
     return problems
 
 
