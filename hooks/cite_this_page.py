@@ -10,8 +10,9 @@ Why: readers cite our pages as well as our sources, in their own tools. Each pag
   site as its Website Title;
 * Highwire Press `citation_*` tags on article-like pages only (content pages, not section
   indexes, About, the glossary or the reference pages), as Google Scholar asks;
-* schema.org JSON-LD with the publication and review dates, the publisher's address and
-  the sources the page cites, with their DOIs.
+* schema.org JSON-LD with the publication and review dates and the publisher's address.
+  It has no `citation` list of the sources (issue 14, weight): the reference list on the
+  page and its BibTeX, RIS and CSL-JSON downloads carry them, DOIs included.
 Keys, records and formats live in hooks/citing/page.py; this hook only wires them in.
 """
 
@@ -25,8 +26,6 @@ from pathlib import Path
 
 from citing import page as citable
 from citing import styles
-from citing.records import csl_item as source_item
-from editorial import bibtex_plugin
 from mkdocs.exceptions import PluginError
 
 DATE_FORMATS = {  # data-format: how the access date reads there (cite.js writes the same)
@@ -91,34 +90,7 @@ def og_tags(record: dict) -> list[tuple[str, str]]:
     return tags
 
 
-# key -> (entry, its schema.org work): a source cited on many pages is converted once (issue 14).
-_works: dict[str, tuple] = {}
-
-
-def cited_work(key: str, entry) -> dict:
-    """A source as schema.org: its DOI or address, else its title (kept per entry; callers only read it)."""
-    kept = _works.get(key)
-    if kept is None or kept[0] is not entry:
-        kept = _works[key] = (entry, schema_work(key, entry))
-    return kept[1]
-
-
-def schema_work(key: str, entry) -> dict:
-    item = source_item(key, entry)
-    work = {"@type": "ScholarlyArticle" if item["type"] == "article-journal" else "CreativeWork"}
-    if item.get("DOI"):
-        work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": item["DOI"]}
-        work["url"] = f"https://doi.org/{item['DOI']}"
-    elif item.get("URL"):
-        work["url"] = item["URL"]
-    elif item.get("PMID"):
-        work["url"] = f"https://pubmed.ncbi.nlm.nih.gov/{item['PMID']}/"
-    else:  # nothing else identifies it; elsewhere the title would copy the reference list (issue 14)
-        work["name"] = item.get("title", "")
-    return work
-
-
-def json_ld(record: dict, works: list[dict]) -> str:
+def json_ld(record: dict) -> str:
     organization = {"@type": "Organization", "name": record["site"], "url": record["site_url"]}
     data = {
         "@context": "https://schema.org",
@@ -141,8 +113,6 @@ def json_ld(record: dict, works: list[dict]) -> str:
         data["dateModified"] = f"{record['modified']:%Y-%m-%d}"
     if record["reviewed"]:
         data["lastReviewed"] = f"{record['reviewed']:%Y-%m-%d}"
-    if works:
-        data["citation"] = works
     # No "<" at all: "</script>" or "<!--" in a title must not end or confuse the <script> element.
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
@@ -157,11 +127,9 @@ def on_files(files, config):
 
 def on_page_content(html_text, page, config, files):
     record = citable.page_record(page.meta, page.file.src_uri, page.url, config)
-    entries = bibtex_plugin.entries(config)
-    keys = [k for k in citable.cited_keys(html_text) if k in entries]
     day = citable.build_date()
     page.meta["citation_tags"] = highwire_tags(record)
     page.meta["og_tags"] = og_tags(record)
-    page.meta["json_ld"] = json_ld(record, [cited_work(k, entries[k]) for k in keys])
+    page.meta["json_ld"] = json_ld(record)
     page.meta["cite"] = {"key": record["key"], "formats": cite_formats(record, day)}
     return html_text

@@ -1,4 +1,4 @@
-"""The public corrections log: a page and an Atom feed made from every page's `changes:`.
+"""The public corrections log: an index, a page per date and an Atom feed, from every page's `changes:`.
 
 Why: a correction must be visible to readers who relied on the earlier text, with its
 date and reason (editorial policy). Entries live in the front matter of the page they
@@ -6,19 +6,33 @@ describe (hooks/editorial/changes.py); the page `about/changes.md` opts in with 
 marker below, and the feed `corrections.xml` serves clinicians who follow updates.
 mkdocs-rss-plugin was considered: it makes a feed of pages by their git dates, not of
 dated correction entries, so it cannot say what changed and why.
+
+The log grows with every correction, and one page of them all outgrew the first-view
+budget (issue 14: 83 KiB at 291 entries). So the index lists each date and, under it, each
+page corrected that day with its number of corrections; the reasons are on a page per
+date (about/changes/2026-12-03.md -> about/changes/2026-12-03/), generated here and left
+out of the nav. Ids stay where old links expect them: the index keeps each date's id, and
+gives each page's line the id that page's section had on the single page (and still has
+on the date's page). Links into the log ("Last substantive change", an edition's "what
+changed") go to the date's page. The feed's entry ids are permanent and do not change.
+Markup: hooks/templates/corrections-log.md.j2 and corrections-day.md.j2.
 """
 
 from __future__ import annotations
 
 import datetime
+import posixpath
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
+import yaml
 from editorial import changes as log
 from frontmatter import yaml_problem
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 MARKER = "<!-- corrections-log -->"
 LOG_PAGE = "about/changes.md"
@@ -26,7 +40,18 @@ LOG_PAGE = "about/changes.md"
 # sitemap.xml beside it, which exists only at the root (of the site or of an edition).
 FEED_URI = "corrections.xml"
 ATOM = "http://www.w3.org/2005/Atom"
+TEMPLATES = Path(__file__).parent / "templates"
 state: dict = {"changes": []}
+_env: jinja2.Environment | None = None
+
+
+def environment() -> jinja2.Environment:
+    global _env
+    if _env is None:
+        _env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, undefined=jinja2.StrictUndefined
+        )
+    return _env
 
 
 def gather(files, today: datetime.date) -> list[log.Change]:
@@ -40,22 +65,67 @@ def gather(files, today: datetime.date) -> list[log.Change]:
     return found
 
 
-def page_link(src_uri: str) -> str:
-    """A Markdown link from the log page to a page (MkDocs checks and rewrites it)."""
-    return "../" + src_uri if not src_uri.startswith("about/") else src_uri.removeprefix("about/")
+def link(from_uri: str, to_uri: str) -> str:
+    """A relative Markdown link between two source files (MkDocs checks and rewrites it)."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def day_label(date: datetime.date) -> str:
+    return f"{date.day} {date:%B %Y}"
 
 
 def render(changes: list[log.Change]) -> str:
-    if not changes:
-        return "No corrections have been recorded yet."
-    out = []
+    """The index: each date, newest first, with one line per page corrected that day."""
+    days = []
     for date, pages in log.by_date(changes):
-        out.append(f"## {date:%-d %B %Y} {{ #{date} }}\n")
-        for src_uri, items in pages:
-            out.append(f"### [{items[0].title}]({page_link(src_uri)}) {{ #{items[0].anchor} }}\n")
-            out += [f"- {c.summary}" for c in items]
-            out.append("")
-    return "\n".join(out)
+        href = link(LOG_PAGE, log.day_page(date))
+        lines = [{"title": items[0].title, "anchor": items[0].anchor, "count": len(items)} for _, items in pages]
+        days.append({"date": date, "label": day_label(date), "href": href, "pages": lines})
+    return environment().get_template("corrections-log.md.j2").render(days=days)
+
+
+def day_pages(changes: list[log.Change], reviewed: datetime.date) -> dict[str, str]:
+    """The Markdown of each date's page, by source path."""
+    dated = log.by_date(changes)
+    template = environment().get_template("corrections-day.md.j2")
+    out = {}
+    for number, (date, pages) in enumerate(dated):
+        src_uri = log.day_page(date)
+        newer = dated[number - 1][0] if number > 0 else None
+        older = dated[number + 1][0] if number + 1 < len(dated) else None
+        sections = [
+            {
+                "title": items[0].title,
+                "anchor": items[0].anchor,
+                "href": link(src_uri, page),
+                "summaries": [c.summary for c in items],
+            }
+            for page, items in pages
+        ]
+        out[src_uri] = template.render(
+            label=day_label(date),
+            reviewed=reviewed,
+            index=link(src_uri, LOG_PAGE),
+            pages=sections,
+            newer=day_link(src_uri, newer),
+            older=day_link(src_uri, older),
+        )
+    return out
+
+
+def day_link(from_uri: str, date: datetime.date | None) -> dict | None:
+    """A link from a date's page to another date's."""
+    return {"label": day_label(date), "href": link(from_uri, log.day_page(date))} if date else None
+
+
+def log_reviewed(text: str, fallback: datetime.date) -> datetime.date:
+    """The log page's `reviewed:` date; if it has none, hooks/frontmatter.py names the log page, not each date's."""
+    try:
+        meta = yaml.safe_load(log.front_matter(text)[0]) or {}
+    except (yaml.YAMLError, ValueError):
+        meta = {}
+    reviewed = meta.get("reviewed") if isinstance(meta, dict) else None
+    return reviewed if isinstance(reviewed, datetime.date) else fallback
 
 
 def page_path(src_uri: str) -> str:
@@ -88,9 +158,15 @@ def feed(changes: list[log.Change], site_url: str, site_name: str) -> str:
 
 
 def on_files(files, config):
-    state["changes"] = gather(files, datetime.date.today())
+    today = datetime.date.today()
+    state["changes"] = gather(files, today)
     atom = feed(state["changes"], config.site_url or "/", config.site_name)
     files.append(File.generated(config, FEED_URI, content=atom))
+    index = files.get_file_from_path(LOG_PAGE)
+    if index is not None:  # a site without the log page has no pages under it either
+        reviewed = log_reviewed(index.content_string, today)
+        for src_uri, text in day_pages(state["changes"], reviewed).items():
+            files.append(File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 

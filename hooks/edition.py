@@ -126,9 +126,10 @@ def living_href(page_url: str) -> str:
 
 def changes_since(dates, since: datetime.date, until: datetime.date | None) -> list[dict]:
     """The corrections log's dates from the previous edition's cut on (that day included: a
-    correction made on the day an edition is cut may not be in it), newest first, as the log."""
+    correction made on the day an edition is cut may not be in it), newest first, as the log,
+    each with the URL of its page of the log (hooks/corrections_log.py)."""
     chosen = sorted({d for d in dates if d >= since and (until is None or d <= until)}, reverse=True)
-    return [{"date": d.isoformat(), "label": day_label(d), "anchor": d.isoformat()} for d in chosen]
+    return [{"date": d.isoformat(), "label": day_label(d), "url": f"{LOG_PAGE}{d}/"} for d in chosen]
 
 
 def day_label(day: datetime.date) -> str:

@@ -1,11 +1,11 @@
 """Show "Last reviewed · Last substantive change · Evidence" under each title, from front matter.
 
 Why: readers should see how fresh and how strong a page's evidence is before reading
-it, and when its text last changed in substance (linked to the corrections log, as the
-Stanford Encyclopedia of Philosophy shows "substantive revision"). The values live in
-front matter so that tests and "Cite this page" use the same source. A page whose
-review date is past its section's interval (data/review-intervals.yml) says "review
-overdue", and `mkdocs serve` warns; it is never a build error.
+it, and when its text last changed in substance (linked to that date's page of the
+corrections log, as the Stanford Encyclopedia of Philosophy shows "substantive revision").
+The values live in front matter so that tests and "Cite this page" use the same source.
+A page whose review date is past its section's interval (data/review-intervals.yml) says
+"review overdue", and `mkdocs serve` warns; it is never a build error.
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ def status_line(
         parts.append(part)
     change = latest_change(meta, src_uri)
     if change and log:
-        parts.append(f"[Last substantive change {change.date}]({relative_link(src_uri, LOG)}#{change.anchor})")
+        parts.append(
+            f"[Last substantive change {change.date}]({relative_link(src_uri, change.log_page)}#{change.anchor})"
+        )
     elif change:
         parts.append(f"Last substantive change {change.date}")
     level = meta.get(certainty.FIELD)

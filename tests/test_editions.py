@@ -251,11 +251,13 @@ def test_an_edition_links_to_the_corrections_since_the_previous_edition(tmp_path
     links = {a.get_text(): a["href"] for a in banner.find_all("a")}
     assert links == {
         "See the latest": "../latest/",
-        "20 November 2026": "about/changes/#2026-11-20",
-        "15 June 2026": "about/changes/#2026-06-15",  # the day the June edition was cut: maybe not in it
+        "20 November 2026": "about/changes/2026-11-20/",
+        "15 June 2026": "about/changes/2026-06-15/",  # the day the June edition was cut: maybe not in it
     }, "corrections before the previous edition (10 May) are not listed"
     log = build.page("about/changes/")
-    assert log.find(id="2026-11-20") and log.find(id="2026-06-15"), "the anchors exist on the log page"
+    assert log.find(id="2026-11-20") and log.find(id="2026-06-15"), "the dates keep their ids on the log page"
+    for day in ("2026-11-20", "2026-06-15"):
+        assert build.page(f"about/changes/{day}/").h1.get_text().startswith("Corrections of"), day
     feed = (build.site / "corrections.xml").read_text(encoding="utf-8")
     assert "http://127.0.0.1:8000/2026.12/about/changes/" in feed, "the edition's own addresses, feed included"
     sitemap = (build.site / "sitemap.xml").read_text(encoding="utf-8")

@@ -200,15 +200,21 @@ def test_markup_in_bibtex_is_shown_as_text(build_fixture):
 
 
 def test_corrections_feed_parses_and_matches_the_log_page(site):
-    """feedparser (not our code) reads the Atom feed; each entry is a page and date listed on the log page."""
+    """feedparser (not our code) reads the Atom feed; each entry is a page and date listed on the log page,
+    whose line links to that page's section on the date's page."""
     import feedparser
 
     feed = feedparser.parse((site.site / "corrections.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
     log = BeautifulSoup((site.site / "about/changes/index.html").read_text(encoding="utf-8"), "html.parser")
-    anchors = {h3["id"] for h3 in log.select("article h3[id]")}
-    assert feed.entries and {e.id.split("#", 1)[1] for e in feed.entries} == anchors
+    lines = {li["id"]: li.a["href"] for li in log.select("article li[id]")}
+    assert feed.entries and {e.id.split("#", 1)[1] for e in feed.entries} == set(lines)
+    for anchor, href in lines.items():
+        day = BeautifulSoup(
+            (site.site / "about/changes" / href.split("#")[0] / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        assert href.endswith("#" + anchor) and day.select_one(f"article h2[id='{anchor}']"), href
     for entry in feed.entries:
         path = urlsplit(entry.link).path.strip("/")
         assert (site.site / path / "index.html").exists(), entry.link
@@ -216,10 +222,16 @@ def test_corrections_feed_parses_and_matches_the_log_page(site):
 
 
 def test_pages_link_their_last_substantive_change_to_the_log(site):
+    """To the page's section on the date's page of the log."""
+    linked = 0
     for path, soup in soups(site):
-        link = soup.select_one(".page-status a[href*='changes/#']")
+        link = soup.select_one(".page-status a[href*='about/changes/']")
         if link is None:
             continue
+        linked += 1
+        date = link.get_text().rsplit(" ", 1)[1]
+        assert f"about/changes/{date}/#{date}-" in link["href"], f"{path}: {link['href']}"
         target = (site.site / path).parent / link["href"].split("#")[0]
         log = BeautifulSoup((target / "index.html").read_text(encoding="utf-8"), "html.parser")
-        assert log.find(id=link["href"].split("#")[1]), f"{path}: {link['href']} has no entry on the log"
+        assert log.find("h2", id=link["href"].split("#")[1]), f"{path}: {link['href']} has no entry on the log"
+    assert linked, "no page links its last substantive change"

@@ -7,7 +7,7 @@
 Why: readers who cited a page must be able to see what changed and why, like the
 Stanford Encyclopedia of Philosophy's "substantive revision" dates. The entries live
 with the page they describe; hooks/corrections_log.py gathers them into the log page,
-its Atom feed and each page's "Last substantive change" line.
+a page per date under it, its Atom feed and each page's "Last substantive change" line.
 """
 
 from __future__ import annotations
@@ -28,8 +28,18 @@ class Change:
 
     @property
     def anchor(self) -> str:
-        """The id of this page's entries for this date on the log page."""
+        """The id of this page's entries for this date, on the date's page and on the log's line for it."""
         return f"{self.date}-" + re.sub(r"[^a-z0-9]+", "-", self.src_uri.removesuffix(".md").lower()).strip("-")
+
+    @property
+    def log_page(self) -> str:
+        """The corrections log's page for this date."""
+        return day_page(self.date)
+
+
+def day_page(date: datetime.date) -> str:
+    """The source path of the corrections log's page for a date: about/changes/2026-12-03.md."""
+    return f"about/changes/{date}.md"
 
 
 def front_matter(text: str) -> tuple[str, int]:

@@ -101,7 +101,7 @@ def test_living_href_is_relative(page_url, href):
 def test_changes_since_the_previous_cut_newest_first_that_day_included():
     dates = [DAY(2026, 5, 1), DAY(2026, 6, 14), DAY(2026, 11, 2), DAY(2026, 11, 2), DAY(2026, 12, 20)]
     found = edition.changes_since(dates, DAY(2026, 6, 14), DAY(2026, 12, 15))
-    assert [c["anchor"] for c in found] == ["2026-11-02", "2026-06-14"]
+    assert [c["url"] for c in found] == ["about/changes/2026-11-02/", "about/changes/2026-06-14/"]
     assert found[0]["label"] == "2 November 2026"
 
 

@@ -5,8 +5,9 @@
    the best pages are listed, with "Show all" (the worker sends the best 50 pages unless
    asked for `all`). "Search instead for" asks the worker for the query as typed
    (`verbatim`); a suggested word replaces the query in the box, so the share link carries
-   it. The header stays in place on instant navigation, so the templates' relative links
-   are made absolute once, on the page that loaded them. */
+   it. It loads on first use of search (overrides/partials/search.html), perhaps after instant
+   navigation: the header stays in place, so the templates' relative links are made absolute
+   against the page that rendered it (`base`), and a result that came before the script is shown. */
 (function () {
   "use strict";
 
@@ -26,7 +27,8 @@
     ".search-fuzzy a:focus-visible { outline: 0.1rem solid var(--md-accent-fg-color); outline-offset: 0.1rem; }",
   ].join("\n");
 
-  var worker = window.searchFuzzy && window.searchFuzzy.worker;
+  var fuzzy = window.searchFuzzy || {};
+  var worker = fuzzy.worker;
   var region = document.querySelector("[data-search-fuzzy]");
   var input = document.querySelector("[data-md-component=search-query]");
   if (!worker || !region || !input) return;
@@ -43,7 +45,7 @@
     var template = document.getElementById("search-fuzzy-" + name);
     if (!template) return;
     template.content.querySelectorAll("a[href]").forEach(function (link) {
-      link.setAttribute("href", new URL(link.getAttribute("href"), location.href).href);
+      link.setAttribute("href", new URL(link.getAttribute("href"), fuzzy.base || location.href).href);
     });
     templates[name] = template;
   });
@@ -123,15 +125,19 @@
   /* A result with `more` lists only the best pages: Material counts those, so the count is
      restated (this listener runs after Material's), and "Show all" asks for every page. */
   var more = null;
-  worker.addEventListener("message", function (event) {
-    var message = event.data;
+  function receive(message) {
     if (!message || message.type !== RESULT) return;
     var result = message.data || {};
     more = result.more || null;
     if (more && meta && translations["search.result.other"])
       meta.textContent = translations["search.result.other"].replace("#", count(more.total));
     show(result);
+  }
+  worker.addEventListener("message", function (event) {
+    receive(event.data);
   });
+  if (fuzzy.last && input.value.trim()) receive(fuzzy.last); // the result shown before this script came
+  else region.removeAttribute("aria-busy"); // set while this script loaded
 
   /* The region's own links search here; Material would close the search on a link's click. */
   region.addEventListener("click", function (event) {
