@@ -53,6 +53,9 @@ CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
 # Material styles right-to-left languages under [dir=rtl]; such rules stay only if a page is RTL.
 RTL = "[dir=rtl]"
 RTL_ATTRIBUTE = re.compile(r"""[dD][iI][rR]\s*=\s*["']?[rR][tT][lL]""")  # classes, not IGNORECASE: twice as fast
+# A page is searched from each "=" instead (a literal start the regex engine skips to): 3 times faster (issue 14).
+RTL_VALUE = re.compile(r"""=\s*["']?[rR][tT][lL]""")
+DIR = {d + i + r for d in "dD" for i in "iI" for r in "rR"}
 _cache: dict[str, str] = {}
 originals: dict[str, str] = {}
 state: dict[str, bool] = {}
@@ -64,9 +67,57 @@ def html_classes(html: str) -> set[str]:
     return set(" ".join(double or single for double, single in CLASS_ATTR.findall(html)).split())
 
 
+def is_right_to_left(html: str) -> bool:
+    """Whether RTL_ATTRIBUTE occurs in a page: "dir", white space, then a "=" that starts RTL_VALUE."""
+    for match in RTL_VALUE.finditer(html):
+        end = match.start()
+        while end and html[end - 1].isspace():  # what \s matches
+            end -= 1
+        if end >= 3 and html[end - 3 : end] in DIR:
+            return True
+    return False
+
+
 def html_elements(html: str) -> set[str]:
     """Element names of an HTML document, as the selectors' "<" marks them: lower case."""
     return {"<" + name.lower() for name in set(TAG.findall(html))}
+
+
+# A line that ends inside a class attribute ("class=", or a value not yet closed): only there can
+# CLASS_ATTR match across a line break. TAG and CUSTOM_PROPERTY never can.
+OPEN_CLASS_ATTR = re.compile(r"""c(?<![\w-]c)lass[^\S\n]*(?:=[^\S\n]*(?:"[^"\n]*|'[^'\n]*)?)?(?:\n|\Z)""")
+OPEN_RTL_ATTRIBUTE = re.compile(r"""[dD][iI][rR][^\S\n]*(?:=[^\S\n]*)?(?:\n|\Z)""")  # likewise for RTL_ATTRIBUTE
+
+
+class PageScan:
+    """The classes, elements and custom properties of many pages, and whether one is right-to-left,
+    each distinct line read once.
+
+    Why: pages repeat most of their lines (header, navigation, footer); of 2.4 million lines in the
+    1,000-page corpus 37,000 differ, and scanning only those halves the cost (issue 14). The union is
+    what html_classes, html_elements, CUSTOM_PROPERTY and is_right_to_left give page by page as long as
+    no match crosses a line break; a page where one could (OPEN_CLASS_ATTR, OPEN_RTL_ATTRIBUTE) is
+    scanned whole, as before.
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.classes: set[str] = set()
+        self.elements: set[str] = set()
+        self.properties: set[str] = set()
+        self.right_to_left = False
+
+    def add(self, html: str) -> None:
+        fresh = [line for line in html.split("\n") if line not in self.seen]
+        text = "\n".join(fresh)
+        if OPEN_CLASS_ATTR.search(text) or OPEN_RTL_ATTRIBUTE.search(text):
+            text = html  # its lines are not marked seen: another page reads them again
+        else:
+            self.seen.update(fresh)
+        self.classes |= html_classes(text)
+        self.elements |= html_elements(text)
+        self.properties |= set(CUSTOM_PROPERTY.findall(text))
+        self.right_to_left = self.right_to_left or is_right_to_left(text)
 
 
 def json_strings(value) -> list[str]:
@@ -252,17 +303,15 @@ def site_usage(site: Path, css_file: Path) -> Usage:
     elements: set[str] = set()
     tabs: int | None = 0
     other_text = []
-    page_properties: set[str] = set()
+    pages = PageScan()
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8", errors="replace")
-        used |= html_classes(html)
-        elements |= html_elements(html)
+        pages.add(html)
         if tabs is not None:
             page_tabs = most_tabs(html)
             tabs = None if page_tabs is None else max(tabs, page_tabs)
-        if RTL_ATTRIBUTE.search(html):
-            used.add(RTL)
-        page_properties |= set(CUSTOM_PROPERTY.findall(html))
+    used |= pages.classes | ({RTL} if pages.right_to_left else set())
+    elements |= pages.elements
     for path in site.glob("assets/**/*.js"):
         text = path.read_text(encoding="utf-8", errors="replace")
         words = set(WORD.findall(text))  # a script may build any class or element it names
@@ -283,7 +332,7 @@ def site_usage(site: Path, css_file: Path) -> Usage:
     for path in site.glob("assets/**/*.css"):
         if path != css_file:
             other_text.append(path.read_text(encoding="utf-8", errors="replace"))
-    other_text.append(" ".join(sorted(page_properties)))
+    other_text.append(" ".join(sorted(pages.properties)))
     return Usage(used, tuple(sorted(prefixes)), "\n".join(other_text), elements, tabs)
 
 

@@ -84,10 +84,13 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     entries = bibtex_plugin.entries(config)
     site = Path(config.site_dir)
+    folders: set[Path] = set()  # three files a page share one folder: one mkdir, not three (issue 14)
     for stem, keys in pending.items():
         for extension, text in downloads.files(entries, keys).items():
             path = site / f"{stem}.{extension}"
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
             path.write_text(text, encoding="utf-8")
     items = [csl_item(key, entry) for key, entry in entries.items()]
     cut = {key: roles for key, entry in entries.items() if (roles := truncated(entry))}

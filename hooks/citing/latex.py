@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pybtex.backends.plaintext import Backend
 from pybtex.richtext import Protected, Text
@@ -76,9 +76,19 @@ def plain(latex: str) -> str:
     return "".join(text for text, _ in pieces(latex))
 
 
+@cache  # one entry per distinct character
+def escape_char(ch: str) -> str:
+    return SPECIALS.get(ch) or greek(ch) or ch
+
+
+ASCII_SPECIALS = str.maketrans(SPECIALS)  # no ASCII character is Greek
+
+
 def escape(text: str) -> str:
     """Unicode text -> BibTeX field text: LaTeX specials escaped, Greek in math mode, the rest UTF-8."""
-    return "".join(SPECIALS.get(ch) or greek(ch) or ch for ch in text)
+    if text.isascii():  # most text: one call in C, not a look-up per character (issue 14)
+        return text.translate(ASCII_SPECIALS)
+    return "".join(map(escape_char, text))
 
 
 WORD = re.compile(r"\S+")
