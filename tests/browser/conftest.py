@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -83,3 +84,26 @@ def pytest_terminal_summary(terminalreporter):
                 terminalreporter.write_sep("-", report.nodeid.split("::")[-1])
                 for line in lines:
                     terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def instant(page, base_url, site):
+    """Instant navigation for this test's page; returns follow(locator, path), which clicks and
+    asserts that the page was swapped in place, not reloaded.
+
+    Material navigates instantly only to URLs listed in sitemap.xml, compared with their
+    port; the sitemap names site_url's port and the test server has its own, so the page
+    is answered with a sitemap that names the test's."""
+    sitemap = (site.site / "sitemap.xml").read_text(encoding="utf-8")
+    site_url = re.search(r"<loc>(https?://[^/]+/)", sitemap).group(1)
+    body = sitemap.replace(site_url, base_url)
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
+
+    def follow(locator, path: str) -> None:
+        page.evaluate("() => { window.__kept = true; }")
+        locator.click()
+        page.wait_for_url("**/" + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("() => window.__kept === true"), "the page reloaded: no instant navigation"
+
+    return follow

@@ -172,11 +172,10 @@ def test_nothing_found_offers_the_glossary_and_the_sections(search_box, base_url
     assert hrefs[1:] == [base_url + path for path in section_indexes()]
 
 
-def test_links_offered_stay_right_after_instant_navigation(page, base_url):
+def test_links_offered_stay_right_after_instant_navigation(page, base_url, instant):
     """The header, and the templates in it, survive instant navigation: their links must not be relative."""
     box = SearchBox(page, base_url)
-    page.locator("a.md-tabs__link", has_text="Mechanisms").click()
-    page.wait_for_url("**/mechanisms/")
+    instant(page.locator("a.md-tabs__link", has_text="Mechanisms"), "mechanisms/")
     outcome = box.search("xqzvw")
     assert outcome.links[0]["href"] == base_url + "glossary/"
 

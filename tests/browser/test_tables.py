@@ -7,7 +7,6 @@ swaps the page in place, and the table must work all the same.
 
 from __future__ import annotations
 
-import re
 import time
 
 TABLE_PAGE = "clinical/agents-at-a-glance/"
@@ -35,15 +34,6 @@ def test_table_works_on_a_first_view(page, base_url):
     assert_tables_work(page)
 
 
-def serve_sitemap_for(page, base_url: str, site_dir) -> None:
-    """Material navigates instantly only to URLs in sitemap.xml, compared with their port; the
-    sitemap names site_url's port, the test server has its own: answer with the test's."""
-    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    site_url = re.search(r"<loc>(https?://[^/]+/)", sitemap).group(1)
-    body = sitemap.replace(site_url, base_url)
-    page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
-
-
 def arrive_late(route) -> None:
     """Hold Tablesort back so that tables.js runs first, as it may after instant navigation,
     where Material re-inserts a page's scripts all at once and they run in any order."""
@@ -51,37 +41,28 @@ def arrive_late(route) -> None:
     route.continue_()
 
 
-def test_table_works_after_instant_navigation(page, base_url, site):
-    serve_sitemap_for(page, base_url, site.site)
+def test_table_works_after_instant_navigation(page, base_url, instant):
     page.route("**/tablesort.min.js", arrive_late)
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(base_url + PLAIN_PAGE)
     page.wait_for_function("typeof document$ !== 'undefined'")
     assert not any("tables.js" in url or "tables.css" in url for url in requests), "no table assets on a plain page"
-    page.evaluate("window.__samePage = true")  # survives instant navigation, not a full load
-    page.locator(f"article a[href$='{TABLE_PAGE.split('/')[1]}/']").first.click()
-    page.wait_for_url("**/" + TABLE_PAGE)
-    assert page.evaluate("window.__samePage") is True, "the click was not an instant navigation"
+    instant(page.locator(f"article a[href$='{TABLE_PAGE.split('/')[1]}/']").first, TABLE_PAGE)
     assert_tables_work(page)
     # Away and back again: still one filter box, still sortable.
     page.go_back()
     page.wait_for_url("**/" + PLAIN_PAGE)
     page.go_forward()
     page.wait_for_url("**/" + TABLE_PAGE)
-    assert page.evaluate("window.__samePage") is True
+    assert page.evaluate("window.__kept") is True, "history navigation reloaded the page"
     assert_tables_work(page)
 
 
-def test_table_works_again_after_leaving_a_first_view(page, base_url, site):
+def test_table_works_again_after_leaving_a_first_view(page, base_url, instant):
     """Landed on the table page (scripts run before instant navigation exists), left, came back."""
-    serve_sitemap_for(page, base_url, site.site)
     page.goto(base_url + TABLE_PAGE)
     assert_tables_work(page)
-    page.evaluate("window.__samePage = true")
-    page.locator("a.md-tabs__link", has_text="Clinical context").click()
-    page.wait_for_url("**/" + PLAIN_PAGE)
-    page.locator(f"article a[href$='{TABLE_PAGE.split('/')[1]}/']").first.click()
-    page.wait_for_url("**/" + TABLE_PAGE)
-    assert page.evaluate("window.__samePage") is True, "the clicks were not instant navigations"
+    instant(page.locator("a.md-tabs__link", has_text="Clinical context"), PLAIN_PAGE)
+    instant(page.locator(f"article a[href$='{TABLE_PAGE.split('/')[1]}/']").first, TABLE_PAGE)
     assert_tables_work(page)
