@@ -18,12 +18,10 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
-from pathlib import Path
 
-import jinja2
 from citing import downloads
 from citing.page import cited_keys
-from editorial import bibtex_plugin, evidence
+from editorial import bibtex_plugin, evidence, templates
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -32,7 +30,6 @@ MARKER = "<!-- full-bibliography -->"
 CITED_ON = re.compile(r"<!-- cited-on:([^\s>]+) -->")  # keys are id-safe (bib_validation): no space, no ">"
 DOWNLOAD_STEM = "references/references"  # .bib, .ris, .json: what readers import, never bib/ itself
 GROUPS = evidence.GROUPS  # strongest kinds of evidence for clinical questions first
-TEMPLATES = Path(__file__).parent / "templates"
 _macros = None
 
 
@@ -40,7 +37,7 @@ def macros():
     """The macros of templates/bibliography.j2, loaded once per process."""
     global _macros
     if _macros is None:
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)
+        env = templates.environment()
         env.filters["html"] = html.escape
         _macros = env.get_template("bibliography.j2").module
     return _macros

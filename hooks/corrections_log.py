@@ -23,12 +23,11 @@ from __future__ import annotations
 import datetime
 import posixpath
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from urllib.parse import urljoin
 
-import jinja2
 import yaml
 from editorial import changes as log
+from editorial import templates
 from frontmatter import yaml_problem
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -40,18 +39,7 @@ LOG_PAGE = "about/changes.md"
 # sitemap.xml beside it, which exists only at the root (of the site or of an edition).
 FEED_URI = "corrections.xml"
 ATOM = "http://www.w3.org/2005/Atom"
-TEMPLATES = Path(__file__).parent / "templates"
 state: dict = {"changes": []}
-_env: jinja2.Environment | None = None
-
-
-def environment() -> jinja2.Environment:
-    global _env
-    if _env is None:
-        _env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, undefined=jinja2.StrictUndefined
-        )
-    return _env
 
 
 def gather(files, today: datetime.date) -> list[log.Change]:
@@ -70,24 +58,20 @@ def link(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
-def day_label(date: datetime.date) -> str:
-    return f"{date.day} {date:%B %Y}"
-
-
 def render(changes: list[log.Change]) -> str:
     """The index: each date, newest first, with one line per page corrected that day."""
     days = []
     for date, pages in log.by_date(changes):
         href = link(LOG_PAGE, log.day_page(date))
         lines = [{"title": items[0].title, "anchor": items[0].anchor, "count": len(items)} for _, items in pages]
-        days.append({"date": date, "label": day_label(date), "href": href, "pages": lines})
-    return environment().get_template("corrections-log.md.j2").render(days=days)
+        days.append({"date": date, "label": log.day_label(date), "href": href, "pages": lines})
+    return templates.environment(strict=True).get_template("corrections-log.md.j2").render(days=days)
 
 
 def day_pages(changes: list[log.Change], reviewed: datetime.date) -> dict[str, str]:
     """The Markdown of each date's page, by source path."""
     dated = log.by_date(changes)
-    template = environment().get_template("corrections-day.md.j2")
+    template = templates.environment(strict=True).get_template("corrections-day.md.j2")
     out = {}
     for number, (date, pages) in enumerate(dated):
         src_uri = log.day_page(date)
@@ -103,7 +87,7 @@ def day_pages(changes: list[log.Change], reviewed: datetime.date) -> dict[str, s
             for page, items in pages
         ]
         out[src_uri] = template.render(
-            label=day_label(date),
+            label=log.day_label(date),
             reviewed=reviewed,
             index=link(src_uri, LOG_PAGE),
             pages=sections,
@@ -115,7 +99,7 @@ def day_pages(changes: list[log.Change], reviewed: datetime.date) -> dict[str, s
 
 def day_link(from_uri: str, date: datetime.date | None) -> dict | None:
     """A link from a date's page to another date's."""
-    return {"label": day_label(date), "href": link(from_uri, log.day_page(date))} if date else None
+    return {"label": log.day_label(date), "href": link(from_uri, log.day_page(date))} if date else None
 
 
 def log_reviewed(text: str, fallback: datetime.date) -> datetime.date:

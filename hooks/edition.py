@@ -31,7 +31,6 @@ from mkdocs.plugins import event_priority
 
 LIVING = "latest"
 NAME = re.compile(r"(\d{4})\.(0[1-9]|1[0-2])")
-LOG_PAGE = "about/changes/"
 state: dict = {}
 
 
@@ -129,11 +128,7 @@ def changes_since(dates, since: datetime.date, until: datetime.date | None) -> l
     correction made on the day an edition is cut may not be in it), newest first, as the log,
     each with the URL of its page of the log (hooks/corrections_log.py)."""
     chosen = sorted({d for d in dates if d >= since and (until is None or d <= until)}, reverse=True)
-    return [{"date": d.isoformat(), "label": day_label(d), "url": f"{LOG_PAGE}{d}/"} for d in chosen]
-
-
-def day_label(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return [{"date": d.isoformat(), "label": log.day_label(d), "url": log.day_url(d)} for d in chosen]
 
 
 def page_edition(edition: dict | None, page_url: str, canonical: str | None) -> dict:
@@ -153,7 +148,7 @@ def page_edition(edition: dict | None, page_url: str, canonical: str | None) -> 
     meta = {**edition, "url": url, "living_url": living, "canonical_url": living, "living_href": living_href(page_url)}
     meta["living_site_url"] = urljoin(state["root"], f"{LIVING}/")
     meta["cut"] = edition["cut"].isoformat() if edition["cut"] else None
-    meta["cut_label"] = day_label(edition["cut"]) if edition["cut"] else None
+    meta["cut_label"] = log.day_label(edition["cut"]) if edition["cut"] else None
     if edition["previous"]:
         meta["previous"] = {**edition["previous"], "cut": edition["previous"]["cut"].isoformat()}
         meta["changes_since"] = state.get("changes_since", [])

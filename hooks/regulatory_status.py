@@ -21,9 +21,8 @@ import datetime
 import re
 from pathlib import Path
 
-import jinja2
 from editorial import agents as agent_data
-from editorial import bibtex_plugin, review
+from editorial import bibtex_plugin, review, templates
 from editorial.pages import first_line
 from editorial.yamlfile import DataError
 from mkdocs.exceptions import PluginError
@@ -38,7 +37,6 @@ STATUS_PHRASE = re.compile(
     re.IGNORECASE,
 )
 DATA = Path("data")
-TEMPLATES = Path(__file__).parent / "templates"
 state: dict = {}
 _macros = None
 
@@ -47,10 +45,7 @@ def macros():
     """The macros of templates/regulatory-status.j2, loaded once per process."""
     global _macros
     if _macros is None:
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True, lstrip_blocks=True
-        )
-        _macros = env.get_template("regulatory-status.j2").module
+        _macros = templates.environment(trim=True).get_template("regulatory-status.j2").module
     return _macros
 
 

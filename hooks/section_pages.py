@@ -21,22 +21,19 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 
 import jinja2
+from editorial import templates
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_markdown_title
 from mkdocs.utils.meta import get_data
 
-TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "section-pages.md.j2"
 MARKER = re.compile(r"^<!--\s*section-pages(?:\s+(?P<index>\S+\.md))?(?:\s+(?P<titles>titles))?\s*-->[ \t]*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # Characters Markdown would act on inside a description or title (Python-Markdown escapes them with "\").
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
-
-_env: jinja2.Environment | None = None
 
 
 def md_escape(text: str) -> str:
@@ -46,13 +43,9 @@ def md_escape(text: str) -> str:
 
 
 def environment() -> jinja2.Environment:
-    global _env
-    if _env is None:
-        _env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, undefined=jinja2.StrictUndefined
-        )
-        _env.filters["md"] = md_escape
-    return _env
+    env = templates.environment(strict=True)
+    env.filters["md"] = md_escape
+    return env
 
 
 def markers(markdown: str):

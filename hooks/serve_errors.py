@@ -28,12 +28,11 @@ import logging
 import traceback
 from pathlib import Path
 
-import jinja2
+from editorial import templates
 from mkdocs.commands import serve as serve_command
 from mkdocs.exceptions import BuildError, MkDocsException
 
 TEMPLATE = "serve-error.html"
-TEMPLATES = Path(__file__).parent / "templates"
 # Loggers whose warnings are not problems of the site: requests to the dev server.
 NOT_PROBLEMS = ("mkdocs.livereload", "mkdocs.commands.serve")
 
@@ -73,8 +72,7 @@ def problems_of(error: BaseException, reported: list[str]) -> list[str]:
 
 
 def render(problems: list[str], site_name: str) -> str:
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-    return environment.get_template(TEMPLATE).render(problems=problems, site_name=site_name)
+    return templates.environment(autoescape=True).get_template(TEMPLATE).render(problems=problems, site_name=site_name)
 
 
 def page_addresses(docs_dir: str | Path) -> set[str]:

@@ -74,6 +74,11 @@ def third_party_resources(html: str, own_host: str | None = None) -> list[str]:
     # Nearly every page fetches nothing off-site: one query shows it (issue 14); the rules run otherwise.
     if not any(may_fetch_off_site(element.attributes, own_host) for element in tree.css(CANDIDATES)):
         return []
+    return fetched_off_site(tree, own_host)
+
+
+def fetched_off_site(tree: LexborHTMLParser, own_host: str | None) -> list[str]:
+    """The rules, each element type by its own query."""
     found = []
     for tag, attr in FETCHED:
         for element in tree.css(tag):

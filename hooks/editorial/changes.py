@@ -42,6 +42,16 @@ def day_page(date: datetime.date) -> str:
     return f"about/changes/{date}.md"
 
 
+def day_url(date: datetime.date) -> str:
+    """The URL path of that page (directory URLs): about/changes/2026-12-03/."""
+    return day_page(date).removesuffix(".md") + "/"
+
+
+def day_label(date: datetime.date) -> str:
+    """A date as the log and the edition banner write it: 3 December 2026."""
+    return f"{date.day} {date:%B %Y}"
+
+
 def front_matter(text: str) -> tuple[str, int]:
     """The YAML front matter of a page and the file line it starts on ('' when there is none)."""
     if not text.startswith("---"):

@@ -128,12 +128,17 @@ def table_rows(text: str) -> list[list[str]]:
     return rows
 
 
+def agent_rows(text: str, agents: list[str], min_cells: int):
+    """(agent, its table row or None) for each agent, the row found by the agent's name in its first cell."""
+    rows = [r for r in table_rows(text) if len(r) >= min_cells]
+    for agent in agents:
+        yield agent, next((r for r in rows if agent.lower() in r[0].lower()), None)
+
+
 def check_agent_table(text: str, agents: list[str]) -> list[str]:
     """The evidence table (agents at a glance): a row per agent, each citing a source or saying none was found."""
-    rows = [r for r in table_rows(text) if len(r) >= 5]
     problems = []
-    for agent in agents:
-        row = next((r for r in rows if agent.lower() in r[0].lower()), None)
+    for agent, row in agent_rows(text, agents, min_cells=5):
         if row is None:
             problems.append(f"no table row for {agent}")
         elif not CITATION.search(" | ".join(row)) and "no peer-reviewed studies found" not in " | ".join(row).lower():
@@ -143,10 +148,8 @@ def check_agent_table(text: str, agents: list[str]) -> list[str]:
 
 def check_status_table(text: str, agents: list[str]) -> list[str]:
     """The status table (regulatory status at a glance): a row per agent, every cell from dated data."""
-    rows = [r for r in table_rows(text) if len(r) >= 4]
     problems = []
-    for agent in agents:
-        row = next((r for r in rows if agent.lower() in r[0].lower()), None)
+    for agent, row in agent_rows(text, agents, min_cells=4):
         if row is None:
             problems.append(f"no table row for {agent}")
             continue
@@ -190,3 +193,25 @@ def glossary_terms(text: str) -> list[str]:
         if line.strip() and not line.startswith((" ", ":", "#", "-", "*", "<", "|")) and lines[i + 1].startswith(":"):
             terms.append(re.sub(r"\s*\{[^}]*\}\s*$", "", line.strip()))
     return terms
+
+
+CLAIM_LINK = re.compile(r"^\| \[[^\]]+\]\(([\w-]+)\.md#(claim-[\w-]+)\)", re.MULTILINE)
+CLAIM_ANCHOR = re.compile(r"\{ #(claim-[\w-]+) \}")
+
+
+def check_claim_links(table_page: str, topic_pages: dict[str, str]) -> list[str]:
+    """Each row of the verdict table links to its claim's section on a topic page, and each claim has a row."""
+    links = CLAIM_LINK.findall(table_page)
+    problems = [
+        f"row for {anchor} links to {page}.md, which has no such claim"
+        for page, anchor in links
+        if anchor not in CLAIM_ANCHOR.findall(topic_pages.get(page, ""))
+    ]
+    linked = {anchor for _, anchor in links}
+    problems += [
+        f"claim {anchor} on {page}.md has no row in the verdict table"
+        for page, text in topic_pages.items()
+        for anchor in CLAIM_ANCHOR.findall(text)
+        if anchor not in linked
+    ]
+    return problems

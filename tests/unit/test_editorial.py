@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 import textwrap
 
+import jinja2
 import pytest
-from editorial import agents, changes, citations, claims, review
+from editorial import agents, changes, citations, claims, review, templates
 from editorial.yamlfile import DataError
 
 TODAY = datetime.date(2026, 12, 2)
@@ -239,3 +240,20 @@ class TestStatusRendering:
         data = agents.load(write(tmp_path, "a.yml", AGENTS), TODAY)
         with pytest.raises(PluginError, match=r"^docs/p.md:3: \{\{ status zuranolone ema \}\}: data/agents.yml has no"):
             hook("regulatory_status").expand("a\nb\n{{ status zuranolone ema }}", data, 6, TODAY, "docs/p.md")
+
+
+def test_templates_share_one_environment_per_set_of_options_and_strict_rejects_an_undefined_name():
+    assert templates.environment(strict=True) is templates.environment(strict=True)
+    assert templates.environment(strict=True) is not templates.environment()
+    assert templates.environment().from_string("[{{ missing }}]").render() == "[]"
+    with pytest.raises(jinja2.UndefinedError):
+        templates.environment(strict=True).from_string("[{{ missing }}]").render()
+
+
+def test_a_dates_page_of_the_log_its_address_and_label():
+    day = datetime.date(2026, 12, 3)
+    assert (changes.day_page(day), changes.day_url(day), changes.day_label(day)) == (
+        "about/changes/2026-12-03.md",
+        "about/changes/2026-12-03/",
+        "3 December 2026",
+    )

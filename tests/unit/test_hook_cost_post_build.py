@@ -108,25 +108,8 @@ def test_right_to_left_gives_what_the_pattern_gave(hook):
 
 
 def slow_third_party_resources(guard, html: str, own_host: str | None = None) -> list[str]:
-    """hooks/third_party_guard.py before: a CSS query per rule on every page."""
-    tree = LexborHTMLParser(html)
-    found = []
-    for tag, attr in guard.FETCHED:
-        for element in tree.css(tag):
-            attrs = element.attributes
-            url = (attrs.get(attr) or attrs.get("xlink:href")) if tag == "image" else attrs.get(attr)
-            if url and guard.is_external(url, own_host):
-                found.append(f"<{tag} {attr}={url}>")
-    for element in tree.css("link"):
-        rels = set((element.attributes.get("rel") or "").split())
-        url = element.attributes.get("href")
-        if rels & guard.LINK_RELS_FETCHED and url and guard.is_external(url, own_host):
-            found.append(f"<link rel={' '.join(sorted(rels))} href={url}>")
-    for element in tree.css("[style]"):
-        style = element.attributes.get("style") or ""
-        if "url(" in style and "//" in style:
-            found.append(f"inline style with url(): {style[:80]}")
-    return found
+    """hooks/third_party_guard.py before: its rules on every page, without the one-query pre-check."""
+    return guard.fetched_off_site(LexborHTMLParser(html), own_host)
 
 
 GUARD_URLS = ["https://cdn.example/a.js", "//cdn.example/b", "../assets/c.js", "https://site.example/d", "", "data:x"]
